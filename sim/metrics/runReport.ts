@@ -1,0 +1,182 @@
+import type { LatencyHistogram } from './latencyHistogram';
+import { STATION_SERIES_FIELDS, SOURCE_SERIES_FIELDS } from './seriesSubjects';
+import type { SeriesRecorder } from './seriesRecorder';
+import { difference, sourceTotals, stationTotals } from './totals';
+import type { Simulation } from '../scenarios/simulation';
+
+export interface LatencyFigures {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  p999: number | null;
+  max: number | null;
+}
+
+export interface StationReport {
+  servers: number;
+  arrivals: number;
+  completed: number;
+  rejected: number;
+  timedOut: number;
+  late: number;
+  throughput: number;
+  utilization: number;
+  meanQueueLength: number;
+  meanInSystem: number;
+  latency: LatencyFigures;
+  wait: LatencyFigures;
+}
+
+export interface SourceReport {
+  offered: number;
+  attempts: number;
+  retries: number;
+  retriesDenied: number;
+  successes: number;
+  failures: { timeout: number; rejected: number; unavailable: number };
+  offeredRate: number;
+  goodput: number;
+  latency: LatencyFigures;
+}
+
+export interface SeriesReport {
+  bucketSeconds: number;
+  t: number[];
+  stations: Record<string, Record<string, number[]>>;
+  sources: Record<string, Record<string, number[]>>;
+}
+
+/** The CLI's `--json` document, and the browser's export: one shape, documented in README.md. */
+export interface RunReport {
+  scenario: string;
+  seed: number;
+  simulatedSeconds: number;
+  warmupSeconds: number;
+  events: number;
+  wallMs: number;
+  warnings: string[];
+  stations: Record<string, StationReport>;
+  sources: Record<string, SourceReport>;
+  series: SeriesReport;
+}
+
+/** JSON has no NaN: a figure with no samples is null. */
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function latencyFigures(h: LatencyHistogram): LatencyFigures {
+  return {
+    mean: finite(h.mean),
+    p50: finite(h.quantile(0.5)),
+    p95: finite(h.quantile(0.95)),
+    p99: finite(h.quantile(0.99)),
+    p999: finite(h.quantile(0.999)),
+    max: finite(h.max),
+  };
+}
+
+/** Six significant digits for series: enough for a chart, and the JSON stays readable. */
+const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0);
+
+export function buildRunReport(sim: Simulation, wallMs: number, warnings: string[]): RunReport {
+  const now = sim.now;
+  const measured = now - sim.warmup.at;
+  const stations: Record<string, StationReport> = {};
+  sim.stations.forEach((station, i) => {
+    const d = difference(stationTotals(station, now), sim.warmup.stationBaseline[i]!);
+    stations[station.id] = {
+      servers: station.servers,
+      arrivals: d.arrivals,
+      completed: d.completed,
+      rejected: d.rejected,
+      timedOut: d.timedOut,
+      late: d.late,
+      throughput: d.completed / measured,
+      utilization: d.capacityArea > 0 ? d.busyArea / d.capacityArea : 0,
+      meanQueueLength: d.queueArea / measured,
+      meanInSystem: (d.queueArea + d.busyArea) / measured,
+      latency: latencyFigures(station.latency),
+      wait: latencyFigures(station.wait),
+    };
+  });
+  const sources: Record<string, SourceReport> = {};
+  sim.sources.forEach((source, i) => {
+    const d = difference(sourceTotals(source), sim.warmup.sourceBaseline[i]!);
+    sources[source.id] = {
+      offered: d.offered,
+      attempts: d.attempts,
+      retries: d.retries,
+      retriesDenied: d.retriesDenied,
+      successes: d.successes,
+      failures: {
+        timeout: d.failedTimeout,
+        rejected: d.failedRejected,
+        unavailable: d.failedUnavailable,
+      },
+      offeredRate: d.offered / measured,
+      goodput: d.successes / measured,
+      latency: latencyFigures(source.latency),
+    };
+  });
+  return {
+    scenario: sim.scenario.name,
+    seed: sim.seed,
+    simulatedSeconds: now,
+    warmupSeconds: sim.warmup.at,
+    events: sim.kernel.events,
+    wallMs,
+    warnings,
+    stations,
+    sources,
+    series: seriesReport(sim, now),
+  };
+}
+
+function seriesReport(sim: Simulation, end: number): SeriesReport {
+  const rec = sim.series;
+  const n = rec.buckets;
+  const t = Array.from({ length: n }, (_, i) => round(i * rec.bucketSeconds));
+  const width = (i: number) => rec.widthOf(i, end);
+  const stations: SeriesReport['stations'] = {};
+  sim.stations.forEach((station, s) => {
+    const f = fieldReader(rec, s, STATION_SERIES_FIELDS, n);
+    stations[station.id] = {
+      arrivals: f('arrivals'),
+      completed: f('completed'),
+      rejected: f('rejected'),
+      timedOut: f('timedOut'),
+      throughput: per(f('completed'), width),
+      meanLatency: ratio(f('latencySum'), f('completed')),
+      utilization: ratio(f('busyArea'), f('capacityArea')),
+      meanQueueLength: per(f('queueArea'), width),
+    };
+  });
+  const sources: SeriesReport['sources'] = {};
+  sim.sources.forEach((source, k) => {
+    const f = fieldReader(rec, sim.stations.length + k, SOURCE_SERIES_FIELDS, n);
+    sources[source.id] = {
+      offered: f('offered'),
+      attempts: f('attempts'),
+      successes: f('successes'),
+      failures: f('failures'),
+      goodput: per(f('successes'), width),
+      meanLatency: ratio(f('latencySum'), f('successes')),
+    };
+  });
+  return { bucketSeconds: rec.bucketSeconds, t, stations, sources };
+}
+
+function fieldReader<F extends string>(
+  rec: SeriesRecorder,
+  subject: number,
+  fields: readonly F[],
+  n: number,
+): (field: F) => number[] {
+  return (field) => Array.from(rec.data[subject]![fields.indexOf(field)]!.subarray(0, n));
+}
+
+const per = (values: number[], width: (i: number) => number): number[] =>
+  values.map((v, i) => round(v / width(i)));
+
+const ratio = (num: number[], den: number[]): number[] =>
+  num.map((v, i) => (den[i]! > 0 ? round(v / den[i]!) : 0));

@@ -1,0 +1,101 @@
+import type { Component, Kernel } from '../kernel/kernel';
+
+/** Something whose cumulative counters the recorder samples at each bucket boundary. */
+export interface SeriesSubject {
+  readonly id: string;
+  /** Field names, fixed for the run. */
+  readonly seriesFields: readonly string[];
+  /** Writes the current cumulative value of each field into `out`, in `seriesFields` order. */
+  sampleCumulative(now: number, out: Float64Array): void;
+}
+
+/**
+ * Time series in fixed simulated-time buckets with bounded memory: when `maxBuckets` fill up,
+ * adjacent buckets merge and the bucket width doubles, so a run of any length keeps at most
+ * `maxBuckets` per field. Values are per-bucket increments of cumulative counters (counts and time
+ * integrals), so merging is plain addition and no figure is lost, only resolution.
+ */
+export class SeriesRecorder implements Component {
+  readonly id = 'series';
+  private kernel!: Kernel;
+  private count = 0;
+  private lastBoundary = 0;
+  private readonly previous: Float64Array[];
+  private readonly scratch: Float64Array[];
+  /** data[subject][field] = per-bucket increments. */
+  readonly data: Float64Array[][];
+  private readonly onBoundary = () => this.boundary();
+
+  constructor(
+    private readonly subjects: readonly SeriesSubject[],
+    public bucketSeconds: number,
+    private readonly maxBuckets: number,
+  ) {
+    // Even, so halving a full set of buckets leaves no odd half-width bucket behind.
+    this.maxBuckets = Math.max(2, maxBuckets - (maxBuckets % 2));
+    this.previous = subjects.map((s) => new Float64Array(s.seriesFields.length));
+    this.scratch = subjects.map((s) => new Float64Array(s.seriesFields.length));
+    this.data = subjects.map((s) => s.seriesFields.map(() => new Float64Array(maxBuckets)));
+  }
+
+  get buckets(): number {
+    return this.count;
+  }
+
+  start(kernel: Kernel): void {
+    this.kernel = kernel;
+    // Lowest priority: a boundary at time t counts every event at t.
+    kernel.scheduleAt(this.bucketSeconds, this.onBoundary, 0, 31);
+  }
+
+  /** Closes the current (possibly partial) bucket at `now`; used when the run ends. */
+  flush(now: number): void {
+    if (now > this.lastBoundary) this.close(now);
+  }
+
+  /** Width of bucket i (the last one may be partial). */
+  widthOf(i: number, end: number): number {
+    return Math.min(this.bucketSeconds, end - i * this.bucketSeconds);
+  }
+
+  private boundary(): void {
+    const now = this.kernel.now;
+    this.close(now);
+    this.kernel.scheduleAt(this.lastBoundary + this.bucketSeconds, this.onBoundary, 0, 31);
+  }
+
+  private close(now: number): void {
+    const bucket = this.count++;
+    this.subjects.forEach((subject, s) => {
+      const current = this.scratch[s]!;
+      const previous = this.previous[s]!;
+      subject.sampleCumulative(now, current);
+      const fields = this.data[s]!;
+      for (let f = 0; f < current.length; f++) {
+        fields[f]![bucket] = current[f]! - previous[f]!;
+        previous[f] = current[f]!;
+      }
+    });
+    this.lastBoundary = now;
+    if (this.count === this.maxBuckets) this.halve();
+  }
+
+  private halve(): void {
+    for (const fields of this.data) {
+      for (const series of fields) {
+        for (let i = 0; i < this.count / 2; i++) series[i] = series[2 * i]! + series[2 * i + 1]!;
+        series.fill(0, this.count / 2);
+      }
+    }
+    this.count /= 2;
+    this.bucketSeconds *= 2;
+  }
+}
+
+/** A readable default bucket: about 1/200 of the run, rounded to 1, 2 or 5 times a power of 10. */
+export function defaultBucketSeconds(duration: number): number {
+  const raw = duration / 200;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].find((m) => m * power >= raw) ?? 10;
+  return step * power;
+}

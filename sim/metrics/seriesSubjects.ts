@@ -1,0 +1,54 @@
+import type { Source } from '../model/sources/source';
+import type { Station } from '../model/station/station';
+import type { SeriesSubject } from './seriesRecorder';
+
+export const STATION_SERIES_FIELDS = [
+  'arrivals',
+  'completed',
+  'rejected',
+  'timedOut',
+  'latencySum',
+  'busyArea',
+  'queueArea',
+  'capacityArea',
+] as const;
+
+export function stationSubject(station: Station): SeriesSubject {
+  return {
+    id: station.id,
+    seriesFields: STATION_SERIES_FIELDS,
+    sampleCumulative(now, out) {
+      station.accrue(now);
+      out[0] = station.arrivals;
+      out[1] = station.completed;
+      out[2] = station.rejected;
+      out[3] = station.timedOut;
+      out[4] = station.latencySum;
+      out[5] = station.busyArea;
+      out[6] = station.queueArea;
+      out[7] = station.capacityArea;
+    },
+  };
+}
+
+export const SOURCE_SERIES_FIELDS = [
+  'offered',
+  'attempts',
+  'successes',
+  'failures',
+  'latencySum',
+] as const;
+
+export function sourceSubject(source: Source): SeriesSubject {
+  return {
+    id: source.id,
+    seriesFields: SOURCE_SERIES_FIELDS,
+    sampleCumulative(_now, out) {
+      out[0] = source.offered;
+      out[1] = source.attempts;
+      out[2] = source.successes;
+      out[3] = source.failedTimeout + source.failedRejected + source.failedUnavailable;
+      out[4] = source.latencySum;
+    },
+  };
+}

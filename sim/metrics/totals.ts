@@ -1,0 +1,61 @@
+import type { Source } from '../model/sources/source';
+import type { Station } from '../model/station/station';
+
+/** Cumulative station counters at one instant; differences of two give a measurement window. */
+export interface StationTotals {
+  arrivals: number;
+  completed: number;
+  rejected: number;
+  timedOut: number;
+  late: number;
+  busyArea: number;
+  queueArea: number;
+  capacityArea: number;
+}
+
+export function stationTotals(station: Station, now: number): StationTotals {
+  station.accrue(now);
+  return {
+    arrivals: station.arrivals,
+    completed: station.completed,
+    rejected: station.rejected,
+    timedOut: station.timedOut,
+    late: station.late,
+    busyArea: station.busyArea,
+    queueArea: station.queueArea,
+    capacityArea: station.capacityArea,
+  };
+}
+
+export interface SourceTotals {
+  offered: number;
+  attempts: number;
+  retries: number;
+  retriesDenied: number;
+  successes: number;
+  failedTimeout: number;
+  failedRejected: number;
+  failedUnavailable: number;
+}
+
+export function sourceTotals(source: Source): SourceTotals {
+  return {
+    offered: source.offered,
+    attempts: source.attempts,
+    retries: source.retries,
+    retriesDenied: source.retriesDenied,
+    successes: source.successes,
+    failedTimeout: source.failedTimeout,
+    failedRejected: source.failedRejected,
+    failedUnavailable: source.failedUnavailable,
+  };
+}
+
+/** a - b, field by field. */
+export function difference<T extends object>(a: T, b: T): T {
+  const out = { ...a };
+  for (const key of Object.keys(a) as (keyof T)[]) {
+    (out[key] as number) = (a[key] as number) - (b[key] as number);
+  }
+  return out;
+}

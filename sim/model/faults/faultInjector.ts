@@ -1,0 +1,46 @@
+import type { Component, Kernel } from '../../kernel/kernel';
+import type { Station } from '../station/station';
+
+export type Fault =
+  | { kind: 'slowdown'; at: number; station: Station; factor: number; duration?: number }
+  | { kind: 'outage'; at: number; station: Station; duration?: number }
+  | { kind: 'servers'; at: number; station: Station; servers: number };
+
+/**
+ * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
+ * leaves every other stream, and so the traffic, unchanged (common random numbers).
+ */
+export class FaultInjector implements Component {
+  readonly id = 'faults';
+  private kernel!: Kernel;
+  private readonly onFault = (index: number) => this.apply(this.faults[index]!);
+  private readonly onRecover = (index: number) => this.recover(this.faults[index]!);
+
+  constructor(private readonly faults: readonly Fault[]) {}
+
+  start(kernel: Kernel): void {
+    this.kernel = kernel;
+    this.faults.forEach((fault, i) => kernel.scheduleAt(fault.at, this.onFault, i));
+  }
+
+  private apply(fault: Fault): void {
+    const index = this.faults.indexOf(fault);
+    switch (fault.kind) {
+      case 'slowdown':
+        fault.station.slowdown *= fault.factor;
+        break;
+      case 'outage':
+        fault.station.down = true;
+        break;
+      case 'servers':
+        fault.station.setServers(fault.servers);
+        return;
+    }
+    if (fault.duration !== undefined) this.kernel.schedule(fault.duration, this.onRecover, index);
+  }
+
+  private recover(fault: Fault): void {
+    if (fault.kind === 'slowdown') fault.station.slowdown /= fault.factor;
+    else if (fault.kind === 'outage') fault.station.down = false;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Kernel } from '../../kernel/kernel';
+import type { RandomStream } from '../../kernel/rng';
+import type { EventHandle } from '../../kernel/units';
+import { Place, type RequestTable } from '../requests/requestTable';
+import type { RejectReason, Station, StationListener } from '../station/station';
+import type { Requester } from './requester';
+
+export interface Route {
+  to: number;
+  probability: number;
+}
+
+/**
+ * An open queueing network: stations joined by probabilistic routing. After service a request
+ * moves to the next station drawn from its station's routes, or leaves the network with the
+ * probability left over. The network owns the request table's life cycle: it frees an attempt
+ * when the attempt has left the network and nobody holds it any more.
+ */
+export class Network implements StationListener {
+  readonly stations: Station[] = [];
+  readonly requesters: Requester[] = [];
+  private routeTargets: Int32Array[] = [];
+  private routeCumulative: Float64Array[] = [];
+  private routingRng: RandomStream[] = [];
+  /** Attempts that finished after their client had given up, network-wide. */
+  lateExits = 0;
+  /** Largest number of attempts in flight allowed before the run stops with an error. */
+  maxInFlight = 5_000_000;
+
+  constructor(
+    readonly kernel: Kernel,
+    readonly table: RequestTable,
+  ) {}
+
+  addStation(station: Station, routingRng: RandomStream): void {
+    this.stations.push(station);
+    this.routeTargets.push(new Int32Array(0));
+    this.routeCumulative.push(new Float64Array(0));
+    this.routingRng.push(routingRng);
+  }
+
+  setRoutes(stationIndex: number, routes: readonly Route[]): void {
+    const targets = new Int32Array(routes.length);
+    const cumulative = new Float64Array(routes.length);
+    let sum = 0;
+    routes.forEach((route, i) => {
+      sum += route.probability;
+      targets[i] = route.to;
+      cumulative[i] = sum;
+    });
+    this.routeTargets[stationIndex] = targets;
+    this.routeCumulative[stationIndex] = cumulative;
+  }
+
+  addRequester(requester: Requester): number {
+    this.requesters.push(requester);
+    return this.requesters.length - 1;
+  }
+
+  /** A fresh attempt for `requester`: the caller fills in origin time, attempt and deadline. */
+  allocate(requesterIndex: number): number {
+    const table = this.table;
+    if (table.inFlight >= this.maxInFlight) {
+      throw new RangeError(
+        `more than ${this.maxInFlight} requests in flight at t=${this.kernel.now.toFixed(3)} s: ` +
+          'some station is overloaded with an unbounded queue (set its queueCapacity, or lower the load)',
+      );
+    }
+    const request = table.allocate();
+    table.source[request] = requesterIndex;
+    return request;
+  }
+
+  send(request: number, stationIndex: number): void {
+    this.stations[stationIndex]!.arrive(request);
+  }
+
+  /** The client's deadline passed: mark the attempt abandoned and tell the station holding it. */
+  abandon(request: number): void {
+    const table = this.table;
+    table.abandoned[request] = 1;
+    table.timeout[request] = -1;
+    const at = table.station[request]!;
+    if (at >= 0) this.stations[at]!.clientGaveUp(request);
+  }
+
+  departed(request: number, from: Station): void {
+    const targets = this.routeTargets[from.index]!;
+    if (targets.length > 0) {
+      const u = this.routingRng[from.index]!.next();
+      const cumulative = this.routeCumulative[from.index]!;
+      for (let i = 0; i < targets.length; i++) {
+        if (u < cumulative[i]!) {
+          this.stations[targets[i]!]!.arrive(request);
+          return;
+        }
+      }
+    }
+    this.exit(request);
+  }
+
+  rejected(request: number, _from: Station, reason: RejectReason): void {
+    const table = this.table;
+    if (table.abandoned[request] === 0) {
+      this.clearTimeout(request);
+      this.requesters[table.source[request]!]!.failed(
+        request,
+        reason === 'queueFull' ? 'rejected' : 'unavailable',
+      );
+    }
+    table.release(request);
+  }
+
+  dropped(request: number): void {
+    this.table.release(request);
+  }
+
+  private exit(request: number): void {
+    const table = this.table;
+    if (table.abandoned[request] === 0) {
+      this.clearTimeout(request);
+      this.requesters[table.source[request]!]!.succeeded(request);
+    } else {
+      this.lateExits++;
+    }
+    table.place[request] = Place.Elsewhere;
+    table.release(request);
+  }
+
+  private clearTimeout(request: number): void {
+    const handle = this.table.timeout[request]!;
+    if (handle >= 0) this.kernel.cancel(handle as EventHandle);
+    this.table.timeout[request] = -1;
+  }
+}

@@ -1,0 +1,122 @@
+/** Where an attempt is right now. */
+export const Place = {
+  Free: 0,
+  Queued: 1,
+  InService: 2,
+  /** Allocated but not at a station: about to be sent, waiting for a retry, or done. */
+  Elsewhere: 3,
+  /** Gave up while queued: still in the station's ring, freed when the ring reaches it. */
+  Removed: 4,
+} as const;
+
+/**
+ * Every request attempt in flight, as a struct of arrays indexed by a recycled id.
+ *
+ * Why not one object per request: at 200,000 requests per simulated second objects become garbage
+ * collection work on the hot path; typed arrays plus a free list allocate only when the table
+ * grows. An id is valid from `allocate()` until `release(id)`; callers keep ids, not rows.
+ */
+export class RequestTable {
+  capacity: number;
+  /** Time the logical request was first sent (end-to-end latency counts from here). */
+  originTime: Float64Array;
+  /** Absolute client deadline, Infinity when the client waits forever. */
+  deadline: Float64Array;
+  /** Time this attempt arrived at its current station. */
+  arrivedAt: Float64Array;
+  /** Time this attempt started service at its current station. */
+  serviceStart: Float64Array;
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  attempt: Int32Array;
+  /** Index of the source that sent it. */
+  source: Int32Array;
+  /** Closed-loop client number, -1 for open sources. */
+  client: Int32Array;
+  /** Index of the station it is at, -1 between stations. */
+  station: Int32Array;
+  place: Uint8Array;
+  /** 1 once the client stopped waiting for it (its deadline passed). */
+  abandoned: Uint8Array;
+  /** Pending completion event at the station. */
+  completion: Float64Array;
+  /** Pending client deadline event. */
+  timeout: Float64Array;
+  private free: Int32Array;
+  private freeCount = 0;
+  private fresh = 0;
+  private live = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    this.originTime = new Float64Array(initialCapacity);
+    this.deadline = new Float64Array(initialCapacity);
+    this.arrivedAt = new Float64Array(initialCapacity);
+    this.serviceStart = new Float64Array(initialCapacity);
+    this.attempt = new Int32Array(initialCapacity);
+    this.source = new Int32Array(initialCapacity);
+    this.client = new Int32Array(initialCapacity);
+    this.station = new Int32Array(initialCapacity);
+    this.place = new Uint8Array(initialCapacity);
+    this.abandoned = new Uint8Array(initialCapacity);
+    this.completion = new Float64Array(initialCapacity);
+    this.timeout = new Float64Array(initialCapacity);
+    this.free = new Int32Array(initialCapacity);
+  }
+
+  /** Attempts currently allocated. */
+  get inFlight(): number {
+    return this.live;
+  }
+
+  allocate(): number {
+    if (this.freeCount === 0 && this.fresh === this.capacity) this.grow();
+    const id = this.freeCount > 0 ? this.free[--this.freeCount]! : this.fresh++;
+    this.live++;
+    this.place[id] = Place.Elsewhere;
+    this.abandoned[id] = 0;
+    this.station[id] = -1;
+    this.completion[id] = -1;
+    this.timeout[id] = -1;
+    this.client[id] = -1;
+    return id;
+  }
+
+  release(id: number): void {
+    this.place[id] = Place.Free;
+    this.free[this.freeCount++] = id;
+    this.live--;
+  }
+
+  private grow(): void {
+    const n = this.capacity * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.originTime = f64(this.originTime);
+    this.deadline = f64(this.deadline);
+    this.arrivedAt = f64(this.arrivedAt);
+    this.serviceStart = f64(this.serviceStart);
+    this.attempt = i32(this.attempt);
+    this.source = i32(this.source);
+    this.client = i32(this.client);
+    this.station = i32(this.station);
+    this.place = u8(this.place);
+    this.abandoned = u8(this.abandoned);
+    this.completion = f64(this.completion);
+    this.timeout = f64(this.timeout);
+    this.free = i32(this.free);
+    this.capacity = n;
+  }
+}

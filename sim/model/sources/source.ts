@@ -1,0 +1,140 @@
+import type { Component, Kernel } from '../../kernel/kernel';
+import { LatencyHistogram } from '../../metrics/latencyHistogram';
+import type { Network } from '../network/network';
+import type { Requester } from '../network/requester';
+import type { RetryOn, RetryPolicy } from './retryPolicy';
+
+export interface ClientConfig {
+  /** Seconds the client waits for an answer; Infinity waits forever. */
+  timeout: number;
+  retry?: RetryPolicy;
+}
+
+/**
+ * What every source shares: the client side of a request. It sends attempts, arms the client
+ * timeout, retries with backoff and jitter under an optional budget, and keeps the client-side
+ * figures (offered load, goodput, end-to-end latency from the first attempt).
+ */
+export abstract class Source implements Component, Requester {
+  private index = -1;
+  private target = -1;
+  protected kernel!: Kernel;
+
+  // Cumulative counters.
+  /** Logical requests created (first attempts). */
+  offered = 0;
+  attempts = 0;
+  retries = 0;
+  successes = 0;
+  failedTimeout = 0;
+  failedRejected = 0;
+  failedUnavailable = 0;
+  /** Sum of successful end-to-end latencies, never reset (the series take increments of it). */
+  latencySum = 0;
+  /** End-to-end latency of successful requests, from the first attempt's send. */
+  readonly latency = new LatencyHistogram();
+
+  private readonly onTimeout = (request: number) => this.timedOut(request);
+  private readonly onRetry = (request: number) => this.fire(request);
+
+  constructor(
+    readonly id: string,
+    protected readonly network: Network,
+    private readonly targetStation: number,
+    private readonly client: ClientConfig,
+  ) {}
+
+  start(kernel: Kernel): void {
+    this.kernel = kernel;
+    this.index = this.network.addRequester(this);
+    this.target = this.targetStation;
+    this.begin();
+  }
+
+  /** Schedules the source's first events. */
+  protected abstract begin(): void;
+
+  /** Called once per logical request when it ends for good; closed-loop clients think here. */
+  protected finished(_client: number, _ok: boolean): void {}
+
+  /** Sends a brand-new logical request on behalf of `client` (-1 for open sources). */
+  protected sendNew(client: number): void {
+    const table = this.network.table;
+    const request = this.network.allocate(this.index);
+    table.originTime[request] = this.kernel.now;
+    table.attempt[request] = 1;
+    table.client[request] = client;
+    this.offered++;
+    this.client.retry?.firstAttemptSent();
+    this.fire(request);
+  }
+
+  private fire(request: number): void {
+    const table = this.network.table;
+    this.attempts++;
+    if (table.attempt[request]! > 1) this.retries++;
+    const timeout = this.client.timeout;
+    if (timeout < Infinity) {
+      table.deadline[request] = this.kernel.now + timeout;
+      table.timeout[request] = this.kernel.schedule(timeout, this.onTimeout, request);
+    } else {
+      table.deadline[request] = Infinity;
+    }
+    this.network.send(request, this.target);
+  }
+
+  private timedOut(request: number): void {
+    const table = this.network.table;
+    // Read what the retry needs before the network may free the attempt.
+    const origin = table.originTime[request]!;
+    const attempt = table.attempt[request]!;
+    const client = table.client[request]!;
+    this.network.abandon(request);
+    this.afterFailure(origin, attempt, client, 'timeout');
+  }
+
+  succeeded(request: number): void {
+    const table = this.network.table;
+    this.succeededCount(table.originTime[request]!, table.client[request]!);
+  }
+
+  failed(request: number, reason: 'rejected' | 'unavailable'): void {
+    const table = this.network.table;
+    this.afterFailure(
+      table.originTime[request]!,
+      table.attempt[request]!,
+      table.client[request]!,
+      reason,
+    );
+  }
+
+  private succeededCount(origin: number, client: number): void {
+    this.successes++;
+    const latency = this.kernel.now - origin;
+    this.latencySum += latency;
+    this.latency.record(latency);
+    this.finished(client, true);
+  }
+
+  private afterFailure(origin: number, attempt: number, client: number, reason: RetryOn): void {
+    const retry = this.client.retry;
+    if (retry && retry.mayRetry(attempt, reason)) {
+      const table = this.network.table;
+      const next = this.network.allocate(this.index);
+      table.originTime[next] = origin;
+      table.attempt[next] = attempt + 1;
+      table.client[next] = client;
+      this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
+      return;
+    }
+    if (reason === 'timeout') this.failedTimeout++;
+    else if (reason === 'rejected') this.failedRejected++;
+    else this.failedUnavailable++;
+    this.finished(client, false);
+  }
+
+  /** Retries refused by the budget. */
+  get retriesDenied(): number {
+    return this.client.retry?.denied ?? 0;
+  }
+}

@@ -1,0 +1,214 @@
+import type { Kernel } from '../../kernel/kernel';
+import type { RandomStream } from '../../kernel/rng';
+import type { EventHandle } from '../../kernel/units';
+import type { Distribution } from '../distributions/distribution';
+import { LatencyHistogram } from '../../metrics/latencyHistogram';
+import { Place, type RequestTable } from '../requests/requestTable';
+import { FifoRing } from './fifoRing';
+
+/**
+ * What a station does when a request's client deadline passes while the request is still there.
+ * All three exist in real systems and the lessons need each of them:
+ * - `cancel`: the server gives up at once: a queued request leaves the queue and a request in
+ *   service frees its server (deadline propagation with cancellation, e.g. gRPC deadlines).
+ * - `skipExpired`: a queued request is discarded when it reaches the head of the queue, but work
+ *   already started runs to the end (a server that checks the deadline before starting).
+ * - `keepWorking`: the server never learns; it serves the request anyway and the answer arrives
+ *   too late (a plain thread pool behind a client timeout: the default, and the dangerous one).
+ */
+export type TimeoutPolicy = 'cancel' | 'skipExpired' | 'keepWorking';
+
+export interface StationConfig {
+  id: string;
+  servers: number;
+  /** Waiting room, not counting requests in service. Infinity for an unbounded queue. */
+  queueCapacity: number;
+  service: Distribution;
+  timeoutPolicy: TimeoutPolicy;
+}
+
+/** Where a station hands requests when it is done with them: set up by the network. */
+export interface StationListener {
+  departed(request: number, from: Station): void;
+  rejected(request: number, from: Station, reason: RejectReason): void;
+  /** The station has let go of a request its client already abandoned: free it. */
+  dropped(request: number, from: Station): void;
+}
+
+export type RejectReason = 'queueFull' | 'unavailable';
+
+/**
+ * A c-server FIFO queue. Counters are cumulative from t = 0 and time integrals (busy servers,
+ * queue length, requests present) are brought up to date lazily whenever a level changes, so the
+ * hot path does a few additions per event and allocates nothing.
+ */
+export class Station {
+  readonly id: string;
+  servers: number;
+  queueCapacity: number;
+  readonly timeoutPolicy: TimeoutPolicy;
+  private readonly service: Distribution;
+  /** Multiplies every sampled service time: 1 normally, more while a slowdown fault is active. */
+  slowdown = 1;
+  /** While true every arrival is rejected as unavailable (an outage fault). */
+  down = false;
+
+  busy = 0;
+  /** Requests waiting (tombstones of requests that left the queue excluded). */
+  queueLength = 0;
+  private readonly ring = new FifoRing();
+
+  // Cumulative counters.
+  arrivals = 0;
+  completed = 0;
+  rejected = 0;
+  timedOut = 0;
+  /** Completed after the client's deadline: work done for nobody. */
+  late = 0;
+  latencySum = 0;
+  busyArea = 0;
+  queueArea = 0;
+  /** Integral of the server count, so utilisation stays right when a fault changes it. */
+  capacityArea = 0;
+  private lastChange = 0;
+
+  readonly latency = new LatencyHistogram();
+  readonly wait = new LatencyHistogram();
+
+  private readonly onComplete: (request: number) => void;
+
+  constructor(
+    config: StationConfig,
+    readonly index: number,
+    private readonly kernel: Kernel,
+    private readonly table: RequestTable,
+    private readonly rng: RandomStream,
+    private readonly listener: StationListener,
+  ) {
+    this.id = config.id;
+    this.servers = config.servers;
+    this.queueCapacity = config.queueCapacity;
+    this.service = config.service;
+    this.timeoutPolicy = config.timeoutPolicy;
+    this.onComplete = (request) => this.complete(request);
+  }
+
+  /** Brings the time integrals up to `now`. */
+  accrue(now: number): void {
+    const dt = now - this.lastChange;
+    if (dt > 0) {
+      this.busyArea += this.busy * dt;
+      this.queueArea += this.queueLength * dt;
+      this.capacityArea += this.servers * dt;
+      this.lastChange = now;
+    }
+  }
+
+  arrive(request: number): void {
+    const table = this.table;
+    const now = this.kernel.now;
+    this.accrue(now);
+    this.arrivals++;
+    table.station[request] = this.index;
+    table.arrivedAt[request] = now;
+    if (this.down) {
+      this.reject(request, 'unavailable');
+    } else if (this.busy < this.servers) {
+      this.startService(request, now);
+    } else if (this.queueLength < this.queueCapacity) {
+      table.place[request] = Place.Queued;
+      this.ring.push(request);
+      this.queueLength++;
+    } else {
+      this.reject(request, 'queueFull');
+    }
+  }
+
+  /** The client stopped waiting for `request`, which is at this station. */
+  clientGaveUp(request: number): void {
+    const table = this.table;
+    this.timedOut++;
+    if (this.timeoutPolicy !== 'cancel') return;
+    const now = this.kernel.now;
+    this.accrue(now);
+    if (table.place[request] === Place.Queued) {
+      table.place[request] = Place.Removed;
+      this.queueLength--;
+    } else if (table.place[request] === Place.InService) {
+      this.kernel.cancel(table.completion[request] as EventHandle);
+      this.busy--;
+      table.place[request] = Place.Elsewhere;
+      table.station[request] = -1;
+      this.startWaiting(now);
+      this.listener.dropped(request, this);
+    }
+  }
+
+  /** Starts queued requests while servers are free (after a departure or a capacity change). */
+  startWaiting(now: number): void {
+    const table = this.table;
+    while (this.busy < this.servers && this.ring.size > 0) {
+      const request = this.ring.shift();
+      if (table.place[request] === Place.Removed) {
+        table.place[request] = Place.Elsewhere;
+        table.station[request] = -1;
+        this.listener.dropped(request, this);
+        continue;
+      }
+      this.accrue(now);
+      this.queueLength--;
+      if (this.timeoutPolicy === 'skipExpired' && table.abandoned[request] === 1) {
+        table.place[request] = Place.Elsewhere;
+        table.station[request] = -1;
+        this.listener.dropped(request, this);
+        continue;
+      }
+      this.startService(request, now);
+    }
+  }
+
+  private startService(request: number, now: number): void {
+    const table = this.table;
+    this.accrue(now);
+    this.busy++;
+    table.place[request] = Place.InService;
+    table.serviceStart[request] = now;
+    this.wait.record(now - table.arrivedAt[request]!);
+    const duration = this.service.sample(this.rng) * this.slowdown;
+    table.completion[request] = this.kernel.schedule(duration, this.onComplete, request);
+  }
+
+  private complete(request: number): void {
+    const table = this.table;
+    const now = this.kernel.now;
+    this.accrue(now);
+    this.busy--;
+    this.completed++;
+    const sojourn = now - table.arrivedAt[request]!;
+    this.latencySum += sojourn;
+    this.latency.record(sojourn);
+    if (table.abandoned[request] === 1) this.late++;
+    table.place[request] = Place.Elsewhere;
+    table.station[request] = -1;
+    table.completion[request] = -1;
+    // Start the next waiting request before handing this one on, so a request routed straight
+    // back to this station queues behind those already waiting (FIFO holds across feedback).
+    this.startWaiting(now);
+    this.listener.departed(request, this);
+  }
+
+  private reject(request: number, reason: RejectReason): void {
+    this.rejected++;
+    this.table.place[request] = Place.Elsewhere;
+    this.table.station[request] = -1;
+    this.listener.rejected(request, this, reason);
+  }
+
+  /** Changes the server count now (a capacity fault); extra busy servers finish their work. */
+  setServers(servers: number): void {
+    const now = this.kernel.now;
+    this.accrue(now);
+    this.servers = servers;
+    this.startWaiting(now);
+  }
+}

@@ -1,0 +1,27 @@
+import erlangB from './presets/erlang-b.json';
+import lunchRush from './presets/lunch-rush.json';
+import md1 from './presets/md1.json';
+import mm1 from './presets/mm1.json';
+import mm8 from './presets/mm8.json';
+import retryStorm from './presets/retry-storm.json';
+
+/**
+ * The built-in scenarios. Each is a plain scenario file (validated like any user file when it is
+ * run) whose title and description are what a trainer reads out.
+ */
+export const PRESETS: Readonly<Record<string, unknown>> = {
+  'lunch-rush': lunchRush,
+  'retry-storm': retryStorm,
+  mm1,
+  mm8,
+  md1,
+  'erlang-b': erlangB,
+};
+
+/** What `npm run sim` runs with no arguments: something to look at straight away. */
+export const DEFAULT_PRESET = 'lunch-rush';
+
+export function presetTitle(name: string): string {
+  const preset = PRESETS[name] as { title?: string } | undefined;
+  return preset?.title ?? name;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import {
+  identifier,
+  integerAtLeast,
+  nonNegativeNumber,
+  numberInRange,
+  positiveNumber,
+} from './fields';
+
+const at = nonNegativeNumber(' s').describe('Simulated time the fault starts.');
+
+export const FaultSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .strictObject({
+        kind: z.literal('slowdown'),
+        at,
+        station: identifier(),
+        factor: numberInRange(0.001, 1000).describe('Service times are multiplied by this.'),
+        duration: positiveNumber(' s').optional().describe('Omitted = until the end.'),
+      })
+      .describe('A dependency gets slower.'),
+    z
+      .strictObject({
+        kind: z.literal('outage'),
+        at,
+        station: identifier(),
+        duration: positiveNumber(' s').optional(),
+      })
+      .describe('The station rejects every arrival as unavailable; work in progress finishes.'),
+    z
+      .strictObject({
+        kind: z.literal('servers'),
+        at,
+        station: identifier(),
+        servers: integerAtLeast(0, 1_000_000).describe('New number of servers.'),
+      })
+      .describe('Capacity change: instances lost or added.'),
+  ],
+  { error: 'kind must be "slowdown", "outage" or "servers"' },
+);
+
+export type FaultSpec = z.infer<typeof FaultSchema>;

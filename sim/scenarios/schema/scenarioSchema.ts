@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { MAX_SEED } from '../../kernel/rng';
+import { FaultSchema } from './faultSchema';
+import { identifier, integerAtLeast, nonNegativeNumber, positiveNumber } from './fields';
+import { SourceSchema } from './sourceSchema';
+import { StationSchema } from './stationSchema';
+
+export const MAX_DURATION = 7 * 86_400;
+
+const MetricsSchema = z
+  .strictObject({
+    bucketSeconds: positiveNumber(' s')
+      .optional()
+      .describe('Time-series bucket; default ~1/200 of the run.'),
+    maxBuckets: integerAtLeast(10, 100_000)
+      .default(2000)
+      .describe('Buckets kept; past it adjacent buckets merge, so memory stays bounded.'),
+  })
+  .describe('How figures are collected.');
+
+const LimitsSchema = z.strictObject({
+  maxInFlight: integerAtLeast(1, 50_000_000)
+    .default(5_000_000)
+    .describe('Stop with an error when more requests than this are in flight.'),
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: identifier(),
+    title: z.string().max(200).optional(),
+    description: z.string().max(4000).default(''),
+    seed: integerAtLeast(0, MAX_SEED).default(1),
+    duration: positiveNumber(' s')
+      .max(MAX_DURATION, { error: `must be a number > 0 and <= ${MAX_DURATION} s` })
+      .describe('Simulated seconds to run.'),
+    warmup: nonNegativeNumber(' s')
+      .default(0)
+      .describe('Seconds of start-up transient left out of the figures (series keep them).'),
+    metrics: MetricsSchema.default({ maxBuckets: 2000 }),
+    limits: LimitsSchema.default({ maxInFlight: 5_000_000 }),
+    sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
+    stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
+    faults: z.array(FaultSchema).default([]),
+  })
+  .superRefine((scenario, ctx) => {
+    const stationIds = new Set<string>();
+    scenario.stations.forEach((station, i) => {
+      if (stationIds.has(station.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stations', i, 'id'],
+          message: `duplicate station id "${station.id}"`,
+        });
+      }
+      stationIds.add(station.id);
+    });
+    const known = [...stationIds].map((id) => `"${id}"`).join(', ');
+    const unknown = (id: string) => `unknown station "${id}" (stations are ${known})`;
+    const sourceIds = new Set<string>();
+    scenario.sources.forEach((source, i) => {
+      if (sourceIds.has(source.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'id'],
+          message: `duplicate source id "${source.id}"`,
+        });
+      }
+      sourceIds.add(source.id);
+      if (!stationIds.has(source.target)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'target'],
+          message: unknown(source.target),
+        });
+      }
+    });
+    scenario.stations.forEach((station, i) => {
+      station.routes.forEach((route, r) => {
+        if (!stationIds.has(route.to)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stations', i, 'routes', r, 'to'],
+            message: unknown(route.to),
+          });
+        }
+      });
+    });
+    scenario.faults.forEach((fault, i) => {
+      if (!stationIds.has(fault.station)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', i, 'station'],
+          message: unknown(fault.station),
+        });
+      }
+      if (fault.at > scenario.duration) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', i, 'at'],
+          message: `must be within the run (0 to duration = ${scenario.duration} s)`,
+        });
+      }
+    });
+    if (scenario.warmup >= scenario.duration) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['warmup'],
+        message: `must be less than duration (${scenario.duration} s)`,
+      });
+    }
+  })
+  .describe('A PeakLab scenario: sources, stations, routing, faults, duration and seed.');
+
+/** A scenario as written in a file (defaults may be left out). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;

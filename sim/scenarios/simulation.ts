@@ -1,0 +1,147 @@
+import { Kernel } from '../kernel/kernel';
+import { RandomStreams } from '../kernel/rng';
+import { createDistribution } from '../model/distributions/createDistribution';
+import { FaultInjector, type Fault } from '../model/faults/faultInjector';
+import { Network } from '../model/network/network';
+import { RequestTable } from '../model/requests/requestTable';
+import { ClosedLoopSource } from '../model/sources/closedLoopSource';
+import { PoissonSource } from '../model/sources/poissonSource';
+import { RateProfile } from '../model/sources/rateProfile';
+import { RetryPolicy } from '../model/sources/retryPolicy';
+import type { ClientConfig, Source } from '../model/sources/source';
+import { Station } from '../model/station/station';
+import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
+import { sourceSubject, stationSubject } from '../metrics/seriesSubjects';
+import { Warmup } from '../metrics/warmup';
+import type { Scenario } from './schema/scenarioSchema';
+import type { SourceSpec } from './schema/sourceSchema';
+
+/**
+ * One run of a validated scenario: the kernel with every component plugged in. Random streams
+ * are named after the component and purpose ("station:db/service", "source:users/arrivals"), so
+ * editing one part of a scenario leaves the random numbers of the others as they were.
+ */
+export class Simulation {
+  readonly kernel: Kernel;
+  readonly network: Network;
+  readonly stations: Station[];
+  readonly sources: Source[];
+  readonly series: SeriesRecorder;
+  readonly warmup: Warmup;
+  readonly duration: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number = scenario.seed,
+    duration: number = scenario.duration,
+  ) {
+    this.duration = duration;
+    const streams = new RandomStreams(seed);
+    this.kernel = new Kernel(4096);
+    this.network = new Network(this.kernel, new RequestTable(4096));
+    this.network.maxInFlight = scenario.limits.maxInFlight;
+    const stationIndex = new Map(scenario.stations.map((s, i) => [s.id, i]));
+
+    this.stations = scenario.stations.map((spec, i) => {
+      const station = new Station(
+        {
+          id: spec.id,
+          servers: spec.servers,
+          queueCapacity: spec.queueCapacity ?? Infinity,
+          service: createDistribution(spec.service),
+          timeoutPolicy: spec.timeoutPolicy,
+        },
+        i,
+        this.kernel,
+        this.network.table,
+        streams.stream(`station:${spec.id}/service`),
+        this.network,
+      );
+      this.network.addStation(station, streams.stream(`station:${spec.id}/routing`));
+      return station;
+    });
+    scenario.stations.forEach((spec, i) =>
+      this.network.setRoutes(
+        i,
+        spec.routes.map((r) => ({ to: stationIndex.get(r.to)!, probability: r.p })),
+      ),
+    );
+
+    this.sources = scenario.sources.map((spec) =>
+      this.kernel.add(this.buildSource(spec, stationIndex.get(spec.target)!, streams)),
+    );
+
+    const faults: Fault[] = scenario.faults.map((f) => {
+      const station = this.stations[stationIndex.get(f.station)!]!;
+      return { ...f, station } as Fault;
+    });
+    this.kernel.add(new FaultInjector(faults));
+
+    const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
+    this.series = this.kernel.add(
+      new SeriesRecorder(
+        [...this.stations.map(stationSubject), ...this.sources.map(sourceSubject)],
+        bucket,
+        scenario.metrics.maxBuckets,
+      ),
+    );
+    this.warmup = this.kernel.add(new Warmup(scenario.warmup, this.stations, this.sources));
+  }
+
+  private buildSource(spec: SourceSpec, target: number, streams: RandomStreams): Source {
+    const retry = spec.client?.retry;
+    const client: ClientConfig = {
+      timeout: spec.client?.timeout ?? Infinity,
+      ...(retry && {
+        retry: new RetryPolicy(retry, streams.stream(`source:${spec.id}/retryJitter`)),
+      }),
+    };
+    if (spec.kind === 'closed') {
+      return new ClosedLoopSource(
+        spec.id,
+        this.network,
+        target,
+        client,
+        spec.clients,
+        createDistribution(spec.think),
+        streams.stream(`source:${spec.id}/think`),
+      );
+    }
+    const profile = spec.profile
+      ? new RateProfile(spec.profile.points, spec.profile.period)
+      : RateProfile.constant(spec.rate ?? 0);
+    return new PoissonSource(
+      spec.id,
+      this.network,
+      target,
+      client,
+      profile,
+      spec.bursts,
+      spec.batches,
+      streams.stream(`source:${spec.id}/arrivals`),
+      streams.stream(`source:${spec.id}/thinning`),
+    );
+  }
+
+  get now(): number {
+    return this.kernel.now;
+  }
+
+  get done(): boolean {
+    return this.kernel.now >= this.duration;
+  }
+
+  /** Advances to simulated time `t` (capped at the run's duration). */
+  runUntil(t: number): void {
+    this.kernel.runUntil(Math.min(t, this.duration));
+    if (this.done) this.series.flush(this.duration);
+  }
+
+  /** Runs to the end in `chunks` slices, calling `onProgress(fraction)` after each. */
+  runToEnd(onProgress?: (fraction: number) => void, chunks = 100): void {
+    for (let i = 1; i <= chunks && !this.done; i++) {
+      this.runUntil((this.duration * i) / chunks);
+      onProgress?.(this.now / this.duration);
+    }
+  }
+}
