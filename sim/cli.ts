@@ -40,9 +40,25 @@ function load(target: string) {
   return PRESETS[target] === undefined ? presetScenario(target) : checked(PRESETS[target]);
 }
 
+/** `--seed -3` would read as two flags; join it so the range check can say what is wrong. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if ((arg === '--seed' || arg === '--until') && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeValues(argv),
     allowPositionals: true,
     options: {
       seed: { type: 'string' },

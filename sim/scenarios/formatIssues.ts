@@ -37,10 +37,18 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown
     }
     const value = valueAt(input, issue.path);
     const got =
-      value === undefined || (typeof value === 'object' && value !== null)
+      value === undefined ||
+      (typeof value === 'object' && value !== null) ||
+      /, got /.test(issue.message)
         ? ''
         : `, got ${show(value)}`;
-    return `${formatPath(issue.path)}: ${issue.message}${got}`;
+    // "mean must be > 0" under the path "...service.mean" reads better as "must be > 0".
+    const field = issue.path[issue.path.length - 1];
+    const message =
+      typeof field === 'string' && issue.message.startsWith(`${field} must `)
+        ? issue.message.slice(field.length + 1)
+        : issue.message;
+    return `${formatPath(issue.path)}: ${message}${got}`;
   });
   return [...new Set(lines)];
 }

@@ -55,7 +55,7 @@ export function runScenario(
   warnings: string[] = [],
 ): RunReport {
   const errors = checkRunOptions(scenario, options);
-  if (errors.length > 0) throw new ScenarioError(errors);
+  if (errors.length > 0) throw new ScenarioError(errors, 'invalid run options');
   const started = performance.now();
   const sim = new Simulation(
     scenario,

@@ -67,15 +67,17 @@ export class Simulation {
       ),
     );
 
-    this.sources = scenario.sources.map((spec) =>
-      this.kernel.add(this.buildSource(spec, stationIndex.get(spec.target)!, streams)),
-    );
-
+    // Faults go in before the sources: a fault and an arrival at the same instant tie on time
+    // and priority, and the fault, scheduled first, applies first.
     const faults: Fault[] = scenario.faults.map((f) => {
       const station = this.stations[stationIndex.get(f.station)!]!;
       return { ...f, station } as Fault;
     });
     this.kernel.add(new FaultInjector(faults));
+
+    this.sources = scenario.sources.map((spec) =>
+      this.kernel.add(this.buildSource(spec, stationIndex.get(spec.target)!, streams)),
+    );
 
     const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
     this.series = this.kernel.add(

@@ -1,5 +1,6 @@
 import { ScenarioSchema, type Scenario } from './schema/scenarioSchema';
-import { formatIssues } from './formatIssues';
+import { crossReferenceIssues } from './crossReferences';
+import { formatIssues, formatPath } from './formatIssues';
 import { stabilityWarnings } from './stabilityWarnings';
 
 export type Validation =
@@ -8,7 +9,11 @@ export type Validation =
 /** Checks a parsed JSON document against the scenario schema; never throws on bad input. */
 export function validateScenario(input: unknown): Validation {
   const result = ScenarioSchema.safeParse(input);
-  if (!result.success) return { ok: false, errors: formatIssues(result.error.issues, input) };
+  const errors = [
+    ...(result.success ? [] : formatIssues(result.error.issues, input)),
+    ...crossReferenceIssues(input).map((i) => `${formatPath(i.path)}: ${i.message}`),
+  ];
+  if (!result.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: result.data, warnings: stabilityWarnings(result.data) };
 }
 
@@ -24,8 +29,11 @@ export function validateScenarioText(text: string): Validation {
 }
 
 export class ScenarioError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`invalid scenario:\n  ${errors.join('\n  ')}`);
+  constructor(
+    readonly errors: string[],
+    what = 'invalid scenario',
+  ) {
+    super(`${what}:\n  ${errors.join('\n  ')}`);
     this.name = 'ScenarioError';
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * Checks that need the whole document: ids that must exist, ids that must be unique, times that
+ * must fall inside the run. They walk the raw input defensively, so they run even when other
+ * fields are malformed and the user sees every problem in one go, not one round at a time.
+ */
+export interface CrossReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+type Doc = Record<string, unknown>;
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const record = (x: unknown): Doc => (x !== null && typeof x === 'object' ? (x as Doc) : {});
+const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+
+export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
+  const doc = record(input);
+  const issues: CrossReferenceIssue[] = [];
+  const stationIds = new Set<string>();
+  list(doc.stations).forEach((raw, i) => {
+    const id = text(record(raw).id);
+    if (id === undefined) return;
+    if (stationIds.has(id))
+      issues.push({ path: ['stations', i, 'id'], message: `duplicate station id "${id}"` });
+    stationIds.add(id);
+  });
+  const known = [...stationIds].map((id) => `"${id}"`).join(', ') || 'none';
+  const mustExist = (id: string | undefined, path: (string | number)[]) => {
+    if (id !== undefined && !stationIds.has(id)) {
+      issues.push({ path, message: `unknown station "${id}" (stations are ${known})` });
+    }
+  };
+  const sourceIds = new Set<string>();
+  list(doc.sources).forEach((raw, i) => {
+    const source = record(raw);
+    const id = text(source.id);
+    if (id !== undefined && sourceIds.has(id)) {
+      issues.push({ path: ['sources', i, 'id'], message: `duplicate source id "${id}"` });
+    }
+    if (id !== undefined) sourceIds.add(id);
+    mustExist(text(source.target), ['sources', i, 'target']);
+  });
+  list(doc.stations).forEach((raw, i) => {
+    list(record(raw).routes).forEach((route, r) => {
+      mustExist(text(record(route).to), ['stations', i, 'routes', r, 'to']);
+    });
+  });
+  const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
+  list(doc.faults).forEach((raw, i) => {
+    const fault = record(raw);
+    mustExist(text(fault.station), ['faults', i, 'station']);
+    if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
+      issues.push({
+        path: ['faults', i, 'at'],
+        message: `must be within the run (0 to duration = ${duration} s), got ${fault.at}`,
+      });
+    }
+  });
+  const warmup = doc.warmup;
+  if (duration !== undefined && typeof warmup === 'number' && warmup >= duration) {
+    issues.push({
+      path: ['warmup'],
+      message: `must be less than duration (${duration} s), got ${warmup}`,
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { presetScenario, runScenario } from '../../../sim/scenarios/runScenario';
+import type { ScenarioInput } from '../../../sim/scenarios/schema/scenarioSchema';
+import { PRESETS } from '../../../sim/scenarios/presets';
+import { checked } from '../../../sim/scenarios/runScenario';
+
+/** Mean of a series over the buckets that start in [from, to). */
+function meanOver(t: number[], values: number[], from: number, to: number): number {
+  const picked = values.filter((_, i) => t[i]! >= from && t[i]! < to);
+  return picked.reduce((a, b) => a + b, 0) / picked.length;
+}
+
+function retryStorm(edit: (doc: ScenarioInput) => void = () => {}) {
+  const doc = structuredClone(PRESETS['retry-storm']) as ScenarioInput;
+  edit(doc);
+  const report = runScenario(checked(doc).scenario);
+  const { t, sources } = report.series;
+  return (from: number, to: number) => meanOver(t, sources.clients!.goodput!, from, to);
+}
+
+describe('what the presets claim', () => {
+  it('retry-storm: goodput collapses and stays at zero long after the slowdown ends', () => {
+    const goodput = retryStorm();
+    expect(goodput(0, 60)).toBeGreaterThan(230);
+    expect(goodput(150, 300)).toBeLessThan(5);
+  });
+
+  it('retry-storm with a retry budget of 10%: it recovers', () => {
+    const goodput = retryStorm((doc) => {
+      doc.sources[0]!.client!.retry!.budget = { ratio: 0.1, burst: 10 };
+    });
+    expect(goodput(150, 300)).toBeGreaterThan(230);
+  });
+
+  it('retry-storm with servers that cancel on timeout: it recovers', () => {
+    const goodput = retryStorm((doc) => {
+      doc.stations[0]!.timeoutPolicy = 'cancel';
+    });
+    expect(goodput(150, 300)).toBeGreaterThan(230);
+  });
+
+  it('lunch-rush: the database runs at about 80% at the noon peak and the users are served', () => {
+    const { scenario } = presetScenario('lunch-rush');
+    const report = runScenario(scenario);
+    const { t, stations, sources } = report.series;
+    // Peak 600/s x 30% misses x 35 ms / 8 servers = 0.79 around t = 5,400 s.
+    const peakUtilisation = meanOver(t, stations['order-db']!.utilization!, 5000, 5800);
+    expect(peakUtilisation).toBeGreaterThan(0.72);
+    expect(peakUtilisation).toBeLessThan(0.86);
+    expect(report.sources.users!.successes / report.sources.users!.offered).toBeGreaterThan(0.999);
+    expect(
+      meanOver(t, sources.users!.offered!, 5300, 5500) / report.series.bucketSeconds,
+    ).toBeGreaterThan(560);
+  });
+});
