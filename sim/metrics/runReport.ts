@@ -64,19 +64,25 @@ export interface RunReport {
 /** JSON has no NaN: a figure with no samples is null. */
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** Six significant digits: enough for a chart, and the JSON stays readable. */
+const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0);
+
+/** Percentiles come from buckets 0.8% wide, so digits beyond six would be noise. */
+const quantile = (h: LatencyHistogram, q: number) => {
+  const v = finite(h.quantile(q));
+  return v === null ? null : round(v);
+};
+
 function latencyFigures(h: LatencyHistogram): LatencyFigures {
   return {
     mean: finite(h.mean),
-    p50: finite(h.quantile(0.5)),
-    p95: finite(h.quantile(0.95)),
-    p99: finite(h.quantile(0.99)),
-    p999: finite(h.quantile(0.999)),
+    p50: quantile(h, 0.5),
+    p95: quantile(h, 0.95),
+    p99: quantile(h, 0.99),
+    p999: quantile(h, 0.999),
     max: finite(h.max),
   };
 }
-
-/** Six significant digits for series: enough for a chart, and the JSON stays readable. */
-const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0);
 
 export function buildRunReport(sim: Simulation, wallMs: number, warnings: string[]): RunReport {
   const now = sim.now;

@@ -11,9 +11,9 @@ function table(header: string[], rows: string[][]): string {
 const count = (n: number) => n.toLocaleString('en-US');
 const rate = (n: number) => n.toFixed(n >= 100 ? 0 : 2);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-/** Seconds shown in ms below 10 s, so typical latencies read naturally. */
+/** Seconds shown in ms below 1 s, so typical latencies read naturally. */
 const ms = (s: number | null) =>
-  s === null ? '-' : s < 10 ? `${(s * 1000).toFixed(1)}ms` : `${s.toFixed(1)}s`;
+  s === null ? '-' : s < 1 ? `${(s * 1000).toFixed(1)}ms` : `${s.toFixed(2)}s`;
 
 /** The human-readable summary the CLI prints without --json. */
 export function formatSummary(report: RunReport, scenario: Scenario): string {
