@@ -20,6 +20,8 @@ export class SeriesRecorder implements Component {
   private kernel!: Kernel;
   private count = 0;
   private lastBoundary = 0;
+  /** Bumped whenever buckets merge, so an incremental reader knows to fetch everything again. */
+  resolution = 0;
   private readonly previous: Float64Array[];
   private readonly scratch: Float64Array[];
   /** data[subject][field] = per-bucket increments. */
@@ -89,6 +91,7 @@ export class SeriesRecorder implements Component {
     }
     this.count /= 2;
     this.bucketSeconds *= 2;
+    this.resolution++;
   }
 }
 

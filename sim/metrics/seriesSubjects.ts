@@ -18,15 +18,14 @@ export function stationSubject(station: Station): SeriesSubject {
     id: station.id,
     seriesFields: STATION_SERIES_FIELDS,
     sampleCumulative(now, out) {
-      station.accrue(now);
       out[0] = station.arrivals;
       out[1] = station.completed;
       out[2] = station.rejected;
       out[3] = station.timedOut;
       out[4] = station.latencySum;
-      out[5] = station.busyArea;
-      out[6] = station.queueArea;
-      out[7] = station.capacityArea;
+      out[5] = station.busyAreaAt(now);
+      out[6] = station.queueAreaAt(now);
+      out[7] = station.capacityAreaAt(now);
     },
   };
 }

@@ -14,16 +14,15 @@ export interface StationTotals {
 }
 
 export function stationTotals(station: Station, now: number): StationTotals {
-  station.accrue(now);
   return {
     arrivals: station.arrivals,
     completed: station.completed,
     rejected: station.rejected,
     timedOut: station.timedOut,
     late: station.late,
-    busyArea: station.busyArea,
-    queueArea: station.queueArea,
-    capacityArea: station.capacityArea,
+    busyArea: station.busyAreaAt(now),
+    queueArea: station.queueAreaAt(now),
+    capacityArea: station.capacityAreaAt(now),
   };
 }
 

@@ -133,9 +133,12 @@ export class Simulation {
     return this.kernel.now >= this.duration;
   }
 
-  /** Advances to simulated time `t` (capped at the run's duration). */
-  runUntil(t: number): void {
-    this.kernel.runUntil(Math.min(t, this.duration));
+  /**
+   * Advances to simulated time `t` (capped at the run's duration), or by at most `maxEvents`
+   * events, whichever comes first. How a run is sliced never changes its results.
+   */
+  runUntil(t: number, maxEvents = Infinity): void {
+    this.kernel.runUntil(Math.min(t, this.duration), maxEvents);
     if (this.done) this.series.flush(this.duration);
   }
 

@@ -93,8 +93,8 @@ export class Station {
     this.onComplete = (request) => this.complete(request);
   }
 
-  /** Brings the time integrals up to `now`. */
-  accrue(now: number): void {
+  /** Brings the time integrals up to `now`; called only when a level is about to change. */
+  private accrue(now: number): void {
     const dt = now - this.lastChange;
     if (dt > 0) {
       this.busyArea += this.busy * dt;
@@ -102,6 +102,24 @@ export class Station {
       this.capacityArea += this.servers * dt;
       this.lastChange = now;
     }
+  }
+
+  /**
+   * Time integrals up to `now`, read without touching the station's own running sums. Observers
+   * (snapshots, reports, series) must use these, not `accrue`: splitting a sum at extra instants
+   * changes its floating-point rounding, and a paced browser run must give the same bytes as a
+   * CLI run of the same scenario and seed.
+   */
+  busyAreaAt(now: number): number {
+    return this.busyArea + this.busy * (now - this.lastChange);
+  }
+
+  queueAreaAt(now: number): number {
+    return this.queueArea + this.queueLength * (now - this.lastChange);
+  }
+
+  capacityAreaAt(now: number): number {
+    return this.capacityArea + this.servers * (now - this.lastChange);
   }
 
   arrive(request: number): void {

@@ -30,7 +30,7 @@ describe('time series', () => {
     expect(sim.series.bucketSeconds).toBe(128);
     const [arrivals, , , , , busyArea] = sim.series.data[0]!;
     expect(sum(arrivals!)).toBe(sim.stations[0]!.arrivals);
-    expect(sum(busyArea!)).toBeCloseTo(sim.stations[0]!.busyArea, 6);
+    expect(sum(busyArea!)).toBeCloseTo(sim.stations[0]!.busyAreaAt(sim.now), 6);
   });
 
   it('picks a readable default bucket of about 1/200 of the run', () => {

@@ -32,7 +32,7 @@ describe('what a station does when the client gives up', () => {
     expect(worker.completed).toBe(3);
     expect(worker.late).toBe(3);
     expect(worker.timedOut).toBe(3);
-    expect(worker.busyArea).toBeCloseTo(30, 9);
+    expect(worker.busyAreaAt(sim.now)).toBeCloseTo(30, 9);
     expect(sim.sources[0]!.failedTimeout).toBe(3);
     expect(sim.sources[0]!.successes).toBe(0);
     expect(sim.network.table.inFlight).toBe(0);
@@ -44,7 +44,7 @@ describe('what a station does when the client gives up', () => {
     // r1 runs 0..5 and is cancelled; r2 starts at 5, cancelled at 6; r3 runs 6..7.
     expect(worker.completed).toBe(0);
     expect(worker.timedOut).toBe(3);
-    expect(worker.busyArea).toBeCloseTo(7, 9);
+    expect(worker.busyAreaAt(sim.now)).toBeCloseTo(7, 9);
     expect(worker.wait.count).toBe(3);
     expect(worker.wait.max).toBeCloseTo(4, 9);
     expect(sim.network.table.inFlight).toBe(0);
@@ -55,8 +55,8 @@ describe('what a station does when the client gives up', () => {
     const worker = sim.stations[0]!;
     expect(worker.completed).toBe(1);
     expect(worker.late).toBe(1);
-    expect(worker.busyArea).toBeCloseTo(10, 9);
-    expect(worker.queueArea).toBeCloseTo(9 + 8, 9); // r2 waits 1..10, r3 waits 2..10
+    expect(worker.busyAreaAt(sim.now)).toBeCloseTo(10, 9);
+    expect(worker.queueAreaAt(sim.now)).toBeCloseTo(9 + 8, 9); // r2 waits 1..10, r3 waits 2..10
     expect(sim.network.table.inFlight).toBe(0);
   });
 

@@ -1,0 +1,105 @@
+import type { Simulation } from '../scenarios/simulation';
+
+/** Live figures per station, in this order, `STATION_LIVE_FIELDS.length` numbers per station. */
+export const STATION_LIVE_FIELDS = [
+  'arrivals',
+  'completed',
+  'rejected',
+  'timedOut',
+  'busy',
+  'servers',
+  'queueLength',
+  'busyArea',
+  'capacityArea',
+] as const;
+
+/** Live figures per source. */
+export const SOURCE_LIVE_FIELDS = [
+  'offered',
+  'attempts',
+  'successes',
+  'failures',
+  'latencySum',
+] as const;
+
+/**
+ * What the UI gets each frame: numbers in flat typed arrays (transferable, no object per station)
+ * and only the time-series buckets it has not seen yet.
+ */
+export interface Snapshot {
+  now: number;
+  duration: number;
+  events: number;
+  done: boolean;
+  stations: Float64Array;
+  sources: Float64Array;
+  series: {
+    /** Changes when buckets merged: the reader must drop what it has and take `fromBucket` 0. */
+    resolution: number;
+    bucketSeconds: number;
+    fromBucket: number;
+    buckets: number;
+    /** [subject][field][bucket - fromBucket], flattened subject-major; subjects = stations then sources. */
+    data: Float64Array;
+  };
+}
+
+/** Reads the simulation without changing it (see Station.busyAreaAt for why that matters). */
+export function takeSnapshot(
+  sim: Simulation,
+  knownBuckets: number,
+  knownResolution: number,
+): Snapshot {
+  const now = sim.now;
+  const sf = STATION_LIVE_FIELDS.length;
+  const stations = new Float64Array(sim.stations.length * sf);
+  sim.stations.forEach((s, i) => {
+    stations.set(
+      [
+        s.arrivals,
+        s.completed,
+        s.rejected,
+        s.timedOut,
+        s.busy,
+        s.servers,
+        s.queueLength,
+        s.busyAreaAt(now),
+        s.capacityAreaAt(now),
+      ],
+      i * sf,
+    );
+  });
+  const pf = SOURCE_LIVE_FIELDS.length;
+  const sources = new Float64Array(sim.sources.length * pf);
+  sim.sources.forEach((s, i) => {
+    const failures = s.failedTimeout + s.failedRejected + s.failedUnavailable;
+    sources.set([s.offered, s.attempts, s.successes, failures, s.latencySum], i * pf);
+  });
+  const rec = sim.series;
+  const from = rec.resolution === knownResolution ? Math.min(knownBuckets, rec.buckets) : 0;
+  const rows = rec.buckets - from;
+  const perSubject = rec.data.map((fields) => fields.length);
+  const data = new Float64Array(perSubject.reduce((a, b) => a + b, 0) * rows);
+  let offset = 0;
+  for (const fields of rec.data) {
+    for (const series of fields) {
+      data.set(series.subarray(from, rec.buckets), offset);
+      offset += rows;
+    }
+  }
+  return {
+    now,
+    duration: sim.duration,
+    events: sim.kernel.events,
+    done: sim.done,
+    stations,
+    sources,
+    series: {
+      resolution: rec.resolution,
+      bucketSeconds: rec.bucketSeconds,
+      fromBucket: from,
+      buckets: rec.buckets,
+      data,
+    },
+  };
+}
