@@ -3,34 +3,18 @@ import type { EventHandle } from './units';
 /** What an event runs: a callback bound once by its component, plus a numeric argument. */
 export type EventHandler = (arg: number) => void;
 
-/**
- * Future-event list: a binary min-heap over typed arrays, ordered by (time, priority, sequence).
- *
- * Why typed arrays: a heap of JS objects was 2 to 13 times slower once 100,000 events were pending
- * (issue 2's measurements), and every scheduled object is garbage later. Here an event is a slot in
- * parallel arrays; slots are recycled through a free list, so the hot path allocates nothing.
- *
- * Ties: priority (0..31, lower first) then insertion sequence, packed into one float64 "tie" key
- * (priority * 2^48 + seq): exact while seq < 2^48, i.e. for 2.8e14 events.
- *
- * Cancellation is eager (the event leaves the heap at once, O(log n)), because timeouts are the
- * common case and most of them are cancelled: lazy deletion would let the heap fill with corpses.
- * A handle is generation * 2^24 + slot, so a stale handle for a recycled slot is ignored.
- */
 const SLOT_BITS = 24;
 const SLOT_LIMIT = 1 << SLOT_BITS;
 const GENERATION_LIMIT = 1 << 28;
 const PRIORITY_SCALE = 2 ** 48;
 export const MAX_PRIORITY = 31;
+const ROOT = 3;
 
 export class EventQueue {
   private capacity: number;
-  // Heap arrays, indexed by heap position.
-  private heapTime: Float64Array;
-  private heapTie: Float64Array;
+  private keys: Float64Array;
   private heapSlot: Int32Array;
-  // Slot arrays, indexed by slot.
-  private slotPos: Int32Array; // heap position of the slot, -1 when free
+  private slotPos: Int32Array;
   private slotGen: Int32Array;
   private slotArg: Float64Array;
   private slotHandler: (EventHandler | undefined)[];
@@ -38,41 +22,39 @@ export class EventQueue {
   private freeCount: number;
   private nextFreshSlot = 0;
   private sequence = 0;
-  private count = 0;
+  private end = ROOT;
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
-    this.heapTime = new Float64Array(this.capacity);
-    this.heapTie = new Float64Array(this.capacity);
-    this.heapSlot = new Int32Array(this.capacity);
+    this.keys = new Float64Array(2 * (this.capacity + ROOT));
+    this.heapSlot = new Int32Array(this.capacity + ROOT);
     this.slotPos = new Int32Array(this.capacity).fill(-1);
     this.slotGen = new Int32Array(this.capacity);
     this.slotArg = new Float64Array(this.capacity);
-    this.slotHandler = new Array<EventHandler | undefined>(this.capacity).fill(undefined);
+    this.slotHandler = [];
+    for (let i = 0; i < this.capacity; i++) this.slotHandler.push(undefined);
     this.freeSlots = new Int32Array(this.capacity);
     this.freeCount = 0;
   }
 
   get size(): number {
-    return this.count;
+    return this.end - ROOT;
   }
 
-  /** Time of the earliest pending event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.count > 0 ? this.heapTime[0]! : Infinity;
+    return this.end > ROOT ? this.keys[2 * ROOT]! : Infinity;
   }
 
   push(time: number, priority: number, handler: EventHandler, arg: number): EventHandle {
-    if (this.count === this.capacity) this.grow();
+    if (this.end - ROOT === this.capacity) this.grow();
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.nextFreshSlot++;
     this.slotArg[slot] = arg;
     this.slotHandler[slot] = handler;
     const tie = priority * PRIORITY_SCALE + this.sequence++;
-    this.siftUp(this.count++, time, tie, slot);
+    this.siftUp(this.end++, time, tie, slot);
     return (this.slotGen[slot]! * SLOT_LIMIT + slot) as EventHandle;
   }
 
-  /** Removes a pending event. Returns false when the handle has already run or been cancelled. */
   cancel(handle: EventHandle): boolean {
     const slot = handle % SLOT_LIMIT;
     const generation = (handle - slot) / SLOT_LIMIT;
@@ -80,33 +62,36 @@ export class EventQueue {
     const pos = this.slotPos[slot]!;
     if (pos < 0) return false;
     this.releaseSlot(slot);
-    const lastPos = --this.count;
-    if (pos !== lastPos) {
-      const t = this.heapTime[lastPos]!;
-      const k = this.heapTie[lastPos]!;
-      const s = this.heapSlot[lastPos]!;
-      // The moved element may belong above or below the hole.
-      if (pos > 0 && this.less(t, k, (pos - 1) >> 1)) this.siftUp(pos, t, k, s);
-      else this.siftDown(pos, t, k, s);
+    const last = --this.end;
+    if (pos !== last) {
+      const keys = this.keys;
+      const t = keys[2 * last]!;
+      const k = keys[2 * last + 1]!;
+      const s = this.heapSlot[last]!;
+      const parent = (pos >> 2) + 2;
+      if (
+        pos > ROOT &&
+        (t < keys[2 * parent]! || (t === keys[2 * parent]! && k < keys[2 * parent + 1]!))
+      ) {
+        this.siftUp(pos, t, k, s);
+      } else {
+        this.siftDown(pos, t, k, s);
+      }
     }
     return true;
   }
 
-  /**
-   * Removes the earliest event and makes it current: afterwards `poppedTime`, `poppedHandler`
-   * and `poppedArg` describe it. Split this way so the caller allocates nothing per event.
-   */
   pop(): boolean {
-    if (this.count === 0) return false;
-    const slot = this.heapSlot[0]!;
-    this.poppedTime = this.heapTime[0]!;
+    if (this.end === ROOT) return false;
+    const keys = this.keys;
+    const slot = this.heapSlot[ROOT]!;
+    this.poppedTime = keys[2 * ROOT]!;
     this.poppedArg = this.slotArg[slot]!;
     this.poppedHandler = this.slotHandler[slot]!;
     this.releaseSlot(slot);
-    const lastPos = --this.count;
-    if (lastPos > 0) {
-      this.siftDown(0, this.heapTime[lastPos]!, this.heapTie[lastPos]!, this.heapSlot[lastPos]!);
-    }
+    const last = --this.end;
+    if (last > ROOT)
+      this.siftDown(ROOT, keys[2 * last]!, keys[2 * last + 1]!, this.heapSlot[last]!);
     return true;
   }
 
@@ -121,68 +106,82 @@ export class EventQueue {
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  private less(time: number, tie: number, pos: number): boolean {
-    const other = this.heapTime[pos]!;
-    return time < other || (time === other && tie < this.heapTie[pos]!);
-  }
-
-  private place(pos: number, time: number, tie: number, slot: number): void {
-    this.heapTime[pos] = time;
-    this.heapTie[pos] = tie;
-    this.heapSlot[pos] = slot;
-    this.slotPos[slot] = pos;
-  }
-
   private siftUp(pos: number, time: number, tie: number, slot: number): void {
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      if (!this.less(time, tie, parent)) break;
-      this.place(pos, this.heapTime[parent]!, this.heapTie[parent]!, this.heapSlot[parent]!);
+    const keys = this.keys;
+    const heapSlot = this.heapSlot;
+    const slotPos = this.slotPos;
+    while (pos > ROOT) {
+      const parent = (pos >> 2) + 2;
+      const pt = keys[2 * parent]!;
+      if (time > pt || (time === pt && tie > keys[2 * parent + 1]!)) break;
+      keys[2 * pos] = pt;
+      keys[2 * pos + 1] = keys[2 * parent + 1]!;
+      const s = heapSlot[parent]!;
+      heapSlot[pos] = s;
+      slotPos[s] = pos;
       pos = parent;
     }
-    this.place(pos, time, tie, slot);
+    keys[2 * pos] = time;
+    keys[2 * pos + 1] = tie;
+    heapSlot[pos] = slot;
+    slotPos[slot] = pos;
   }
 
   private siftDown(pos: number, time: number, tie: number, slot: number): void {
-    const n = this.count;
-    const heapTime = this.heapTime;
-    const heapTie = this.heapTie;
+    const keys = this.keys;
+    const heapSlot = this.heapSlot;
+    const slotPos = this.slotPos;
+    const end = this.end;
     for (;;) {
-      let child = 2 * pos + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (
-        right < n &&
-        (heapTime[right]! < heapTime[child]! ||
-          (heapTime[right] === heapTime[child] && heapTie[right]! < heapTie[child]!))
-      ) {
-        child = right;
+      const first = 4 * pos - 8;
+      if (first >= end) break;
+      let best = first;
+      let bt = keys[2 * first]!;
+      let bk = keys[2 * first + 1]!;
+      const stop = first + 4 < end ? first + 4 : end;
+      for (let c = first + 1; c < stop; c++) {
+        const ct = keys[2 * c]!;
+        if (ct < bt || (ct === bt && keys[2 * c + 1]! < bk)) {
+          best = c;
+          bt = ct;
+          bk = keys[2 * c + 1]!;
+        }
       }
-      const ct = heapTime[child]!;
-      if (time < ct || (time === ct && tie < heapTie[child]!)) break;
-      this.place(pos, ct, heapTie[child]!, this.heapSlot[child]!);
-      pos = child;
+      if (time < bt || (time === bt && tie < bk)) break;
+      keys[2 * pos] = bt;
+      keys[2 * pos + 1] = bk;
+      const s = heapSlot[best]!;
+      heapSlot[pos] = s;
+      slotPos[s] = pos;
+      pos = best;
     }
-    this.place(pos, time, tie, slot);
+    keys[2 * pos] = time;
+    keys[2 * pos + 1] = tie;
+    heapSlot[pos] = slot;
+    slotPos[slot] = pos;
   }
 
   private grow(): void {
     const next = this.capacity * 2;
     if (next > SLOT_LIMIT) throw new RangeError(`more than ${SLOT_LIMIT} events pending`);
-    const widen = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(next);
-      b.set(a);
-      return b;
-    };
-    this.heapTime = widen(this.heapTime, (n) => new Float64Array(n));
-    this.heapTie = widen(this.heapTie, (n) => new Float64Array(n));
-    this.heapSlot = widen(this.heapSlot, (n) => new Int32Array(n));
+    const keys = new Float64Array(2 * (next + ROOT));
+    keys.set(this.keys);
+    this.keys = keys;
+    const heapSlot = new Int32Array(next + ROOT);
+    heapSlot.set(this.heapSlot);
+    this.heapSlot = heapSlot;
     const pos = new Int32Array(next).fill(-1);
     pos.set(this.slotPos);
     this.slotPos = pos;
-    this.slotGen = widen(this.slotGen, (n) => new Int32Array(n));
-    this.slotArg = widen(this.slotArg, (n) => new Float64Array(n));
-    this.freeSlots = widen(this.freeSlots, (n) => new Int32Array(n));
+    const gen = new Int32Array(next);
+    gen.set(this.slotGen);
+    this.slotGen = gen;
+    const arg = new Float64Array(next);
+    arg.set(this.slotArg);
+    this.slotArg = arg;
+    const free = new Int32Array(next);
+    free.set(this.freeSlots);
+    this.freeSlots = free;
     for (let i = this.capacity; i < next; i++) this.slotHandler.push(undefined);
     this.capacity = next;
   }

@@ -61,6 +61,7 @@ export class Kernel {
    */
   schedule(delay: number, handler: EventHandler, arg = 0, priority = 0): EventHandle {
     if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
+    checkPriority(priority);
     return this.queue.push(this.current + delay, priority, handler, arg);
   }
 
@@ -68,9 +69,7 @@ export class Kernel {
     if (!(time >= this.current)) {
       throw new RangeError(`cannot schedule in the past: ${time} < now ${this.current}`);
     }
-    if (priority < 0 || priority > MAX_PRIORITY || !Number.isInteger(priority)) {
-      throw new RangeError(`priority must be an integer 0..${MAX_PRIORITY}, got ${priority}`);
-    }
+    checkPriority(priority);
     return this.queue.push(time, priority, handler, arg);
   }
 
@@ -105,9 +104,20 @@ export class Kernel {
       executed++;
       queue.poppedHandler(queue.poppedArg);
     }
-    if (executed < maxEvents && until > this.current && Number.isFinite(until)) {
+    // Every event up to `until` has run (even if the budget ran out on the last of them).
+    if (queue.peekTime() > until && until > this.current && Number.isFinite(until)) {
       this.current = until;
     }
     return executed;
+  }
+}
+
+/**
+ * A priority outside the integers 0..MAX_PRIORITY would break the queue's exact tie-breaking
+ * (priority and sequence share one float64), so both schedule paths refuse it.
+ */
+function checkPriority(priority: number): void {
+  if (!(priority >= 0 && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
+    throw new RangeError(`priority must be an integer 0..${MAX_PRIORITY}, got ${priority}`);
   }
 }

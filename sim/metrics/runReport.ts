@@ -20,6 +20,7 @@ export interface StationReport {
   rejected: number;
   timedOut: number;
   late: number;
+  errors: number;
   throughput: number;
   utilization: number;
   meanQueueLength: number;
@@ -34,7 +35,7 @@ export interface SourceReport {
   retries: number;
   retriesDenied: number;
   successes: number;
-  failures: { timeout: number; rejected: number; unavailable: number };
+  failures: { timeout: number; rejected: number; unavailable: number; error: number };
   offeredRate: number;
   goodput: number;
   latency: LatencyFigures;
@@ -97,6 +98,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       rejected: d.rejected,
       timedOut: d.timedOut,
       late: d.late,
+      errors: d.errors,
       throughput: d.completed / measured,
       utilization: d.capacityArea > 0 ? d.busyArea / d.capacityArea : 0,
       meanQueueLength: d.queueArea / measured,
@@ -118,6 +120,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
         timeout: d.failedTimeout,
         rejected: d.failedRejected,
         unavailable: d.failedUnavailable,
+        error: d.failedError,
       },
       offeredRate: d.offered / measured,
       goodput: d.successes / measured,

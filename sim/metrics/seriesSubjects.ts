@@ -46,7 +46,11 @@ export function sourceSubject(source: Source): SeriesSubject {
       out[0] = source.offered;
       out[1] = source.attempts;
       out[2] = source.successes;
-      out[3] = source.failedTimeout + source.failedRejected + source.failedUnavailable;
+      out[3] =
+        source.failedTimeout +
+        source.failedRejected +
+        source.failedUnavailable +
+        source.failedError;
       out[4] = source.latencySum;
     },
   };

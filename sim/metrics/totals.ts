@@ -8,6 +8,7 @@ export interface StationTotals {
   rejected: number;
   timedOut: number;
   late: number;
+  errors: number;
   busyArea: number;
   queueArea: number;
   capacityArea: number;
@@ -20,6 +21,7 @@ export function stationTotals(station: Station, now: number): StationTotals {
     rejected: station.rejected,
     timedOut: station.timedOut,
     late: station.late,
+    errors: station.errors,
     busyArea: station.busyAreaAt(now),
     queueArea: station.queueAreaAt(now),
     capacityArea: station.capacityAreaAt(now),
@@ -35,6 +37,7 @@ export interface SourceTotals {
   failedTimeout: number;
   failedRejected: number;
   failedUnavailable: number;
+  failedError: number;
 }
 
 export function sourceTotals(source: Source): SourceTotals {
@@ -47,6 +50,7 @@ export function sourceTotals(source: Source): SourceTotals {
     failedTimeout: source.failedTimeout,
     failedRejected: source.failedRejected,
     failedUnavailable: source.failedUnavailable,
+    failedError: source.failedError,
   };
 }
 

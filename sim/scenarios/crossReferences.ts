@@ -30,6 +30,37 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       issues.push({ path, message: `unknown station "${id}" (stations are ${known})` });
     }
   };
+  const endpointsOf = new Map<string, string[] | undefined>();
+  list(doc.stations).forEach((raw) => {
+    const station = record(raw);
+    const id = text(station.id);
+    const endpoints = station.endpoints;
+    if (id !== undefined) {
+      endpointsOf.set(
+        id,
+        endpoints && typeof endpoints === 'object' ? Object.keys(endpoints) : undefined,
+      );
+    }
+  });
+  const endpointMustExist = (
+    station: string | undefined,
+    endpoint: unknown,
+    path: (string | number)[],
+  ) => {
+    if (station === undefined || !stationIds.has(station) || endpoint === undefined) return;
+    const names = endpointsOf.get(station);
+    if (names === undefined) {
+      issues.push({
+        path,
+        message: `station "${station}" has no endpoints (it has a plain service time)`,
+      });
+    } else if (typeof endpoint === 'string' && !names.includes(endpoint)) {
+      issues.push({
+        path,
+        message: `unknown endpoint "${endpoint}" of station "${station}" (it has ${names.map((n) => `"${n}"`).join(', ')})`,
+      });
+    }
+  };
   const sourceIds = new Set<string>();
   list(doc.sources).forEach((raw, i) => {
     const source = record(raw);
@@ -39,11 +70,22 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     }
     if (id !== undefined) sourceIds.add(id);
     mustExist(text(source.target), ['sources', i, 'target']);
+    endpointMustExist(text(source.target), source.endpoint, ['sources', i, 'endpoint']);
   });
   list(doc.stations).forEach((raw, i) => {
     list(record(raw).routes).forEach((route, r) => {
       mustExist(text(record(route).to), ['stations', i, 'routes', r, 'to']);
     });
+    const endpoints = record(record(raw).endpoints);
+    for (const [name, steps] of Object.entries(endpoints)) {
+      list(steps).forEach((rawStep, k) => {
+        const step = record(rawStep);
+        if (step.kind !== 'call') return;
+        const path = ['stations', i, 'endpoints', name, k];
+        mustExist(text(step.to), [...path, 'to']);
+        endpointMustExist(text(step.to), step.endpoint, [...path, 'endpoint']);
+      });
+    }
   });
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {

@@ -4,6 +4,7 @@ import md1 from './presets/md1.json';
 import mm1 from './presets/mm1.json';
 import mm8 from './presets/mm8.json';
 import retryStorm from './presets/retry-storm.json';
+import timeouts from './presets/timeouts.json';
 
 /**
  * The built-in scenarios. Each is a plain scenario file (validated like any user file when it is
@@ -12,6 +13,7 @@ import retryStorm from './presets/retry-storm.json';
 export const PRESETS: Readonly<Record<string, unknown>> = {
   'lunch-rush': lunchRush,
   'retry-storm': retryStorm,
+  timeouts,
   mm1,
   mm8,
   md1,

@@ -10,6 +10,7 @@ import { RateProfile } from '../model/sources/rateProfile';
 import { RetryPolicy } from '../model/sources/retryPolicy';
 import type { ClientConfig, Source } from '../model/sources/source';
 import { Station } from '../model/station/station';
+import { EndpointProgram, type Step } from '../model/service/endpointProgram';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
 import { sourceSubject, stationSubject } from '../metrics/seriesSubjects';
 import { Warmup } from '../metrics/warmup';
@@ -26,6 +27,8 @@ export class Simulation {
   readonly network: Network;
   readonly stations: Station[];
   readonly sources: Source[];
+  /** The endpoint program of each station, undefined for plain stations. */
+  readonly programs: (EndpointProgram | undefined)[] = [];
   readonly series: SeriesRecorder;
   readonly warmup: Warmup;
   readonly duration: number;
@@ -41,15 +44,43 @@ export class Simulation {
     this.network = new Network(this.kernel, new RequestTable(4096));
     this.network.maxInFlight = scenario.limits.maxInFlight;
     const stationIndex = new Map(scenario.stations.map((s, i) => [s.id, i]));
+    const endpointIndex = (stationId: string, endpoint: string | undefined): number => {
+      const names = Object.keys(scenario.stations[stationIndex.get(stationId)!]!.endpoints ?? {});
+      return endpoint === undefined ? 0 : names.indexOf(endpoint);
+    };
 
     this.stations = scenario.stations.map((spec, i) => {
+      const program = spec.endpoints
+        ? new EndpointProgram(
+            spec.id,
+            this.kernel,
+            this.network,
+            Object.values(spec.endpoints).map((steps) =>
+              steps.map((step): Step =>
+                step.kind === 'work'
+                  ? { kind: 'work', duration: createDistribution(step.duration) }
+                  : {
+                      kind: 'call',
+                      target: stationIndex.get(step.to)!,
+                      endpoint: endpointIndex(step.to, step.endpoint),
+                      timeout: step.timeout ?? Infinity,
+                      onFailure: step.onFailure,
+                    },
+              ),
+            ),
+            streams.stream(`station:${spec.id}/work`),
+          )
+        : undefined;
+      this.programs.push(program);
       const station = new Station(
         {
           id: spec.id,
           servers: spec.servers,
           queueCapacity: spec.queueCapacity ?? Infinity,
-          service: createDistribution(spec.service),
+          // A program station samples its work per step; this one is never drawn from.
+          service: createDistribution(spec.service ?? { type: 'deterministic', value: 0 }),
           timeoutPolicy: spec.timeoutPolicy,
+          program,
         },
         i,
         this.kernel,
@@ -75,9 +106,13 @@ export class Simulation {
     });
     this.kernel.add(new FaultInjector(faults));
 
-    this.sources = scenario.sources.map((spec) =>
-      this.kernel.add(this.buildSource(spec, stationIndex.get(spec.target)!, streams)),
-    );
+    this.sources = scenario.sources.map((spec) => {
+      const source = this.kernel.add(
+        this.buildSource(spec, stationIndex.get(spec.target)!, streams),
+      );
+      source.endpoint = endpointIndex(spec.target, spec.endpoint);
+      return source;
+    });
 
     const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
     this.series = this.kernel.add(

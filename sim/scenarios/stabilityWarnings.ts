@@ -34,6 +34,9 @@ export function stabilityWarnings(scenario: Scenario): string[] {
   const rates = offeredRates(scenario);
   const warnings: string[] = [];
   scenario.stations.forEach((station, i) => {
+    // A station with endpoints holds its threads for work plus calls whose length depends on
+    // other stations: no closed form, so no warning (the in-flight limit still guards the run).
+    if (station.service === undefined) return;
     const meanService = createDistribution(station.service).mean;
     const rho = (rates[i]! * meanService) / station.servers;
     if (rho >= 1 && station.queueCapacity === undefined && Number.isFinite(rho)) {

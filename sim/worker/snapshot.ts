@@ -72,7 +72,7 @@ export function takeSnapshot(
   const pf = SOURCE_LIVE_FIELDS.length;
   const sources = new Float64Array(sim.sources.length * pf);
   sim.sources.forEach((s, i) => {
-    const failures = s.failedTimeout + s.failedRejected + s.failedUnavailable;
+    const failures = s.failedTimeout + s.failedRejected + s.failedUnavailable + s.failedError;
     sources.set([s.offered, s.attempts, s.successes, failures, s.latencySum], i * pf);
   });
   const rec = sim.series;

@@ -115,6 +115,16 @@ export class Network implements StationListener {
     this.table.release(request);
   }
 
+  errored(request: number): void {
+    const table = this.table;
+    if (table.abandoned[request] === 0) {
+      this.clearTimeout(request);
+      this.requesters[table.source[request]!]!.failed(request, 'error');
+    }
+    table.place[request] = Place.Elsewhere;
+    table.release(request);
+  }
+
   private exit(request: number): void {
     const table = this.table;
     if (table.abandoned[request] === 0) {

@@ -41,6 +41,13 @@ export class RequestTable {
   completion: Float64Array;
   /** Pending client deadline event. */
   timeout: Float64Array;
+  /** The request whose service made this call, -1 for a request from a source. */
+  parent: Int32Array;
+  /** The call this request is waiting on, -1 when none. */
+  child: Int32Array;
+  /** Endpoint of the target station's program, and the program counter within it. */
+  endpoint: Int32Array;
+  step: Int32Array;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -60,6 +67,10 @@ export class RequestTable {
     this.abandoned = new Uint8Array(initialCapacity);
     this.completion = new Float64Array(initialCapacity);
     this.timeout = new Float64Array(initialCapacity);
+    this.parent = new Int32Array(initialCapacity);
+    this.child = new Int32Array(initialCapacity);
+    this.endpoint = new Int32Array(initialCapacity);
+    this.step = new Int32Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -78,6 +89,10 @@ export class RequestTable {
     this.completion[id] = -1;
     this.timeout[id] = -1;
     this.client[id] = -1;
+    this.parent[id] = -1;
+    this.child[id] = -1;
+    this.endpoint[id] = 0;
+    this.step[id] = 0;
     return id;
   }
 
@@ -116,6 +131,10 @@ export class RequestTable {
     this.abandoned = u8(this.abandoned);
     this.completion = f64(this.completion);
     this.timeout = f64(this.timeout);
+    this.parent = i32(this.parent);
+    this.child = i32(this.child);
+    this.endpoint = i32(this.endpoint);
+    this.step = i32(this.step);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -1,7 +1,7 @@
 import type { RandomStream } from '../../kernel/rng';
 
 export type Jitter = 'none' | 'full' | 'equal';
-export type RetryOn = 'timeout' | 'rejected' | 'unavailable';
+export type RetryOn = 'timeout' | 'rejected' | 'unavailable' | 'error';
 
 export interface RetryPolicyConfig {
   /** Attempts in all, the first included: 1 means no retries. */
@@ -26,6 +26,7 @@ export class RetryPolicy {
   private readonly retryOnTimeout: boolean;
   private readonly retryOnRejected: boolean;
   private readonly retryOnUnavailable: boolean;
+  private readonly retryOnError: boolean;
   /** Retries the budget refused. */
   denied = 0;
 
@@ -37,6 +38,7 @@ export class RetryPolicy {
     this.retryOnTimeout = config.retryOn.includes('timeout');
     this.retryOnRejected = config.retryOn.includes('rejected');
     this.retryOnUnavailable = config.retryOn.includes('unavailable');
+    this.retryOnError = config.retryOn.includes('error');
   }
 
   firstAttemptSent(): void {
@@ -52,7 +54,9 @@ export class RetryPolicy {
         ? this.retryOnTimeout
         : reason === 'rejected'
           ? this.retryOnRejected
-          : this.retryOnUnavailable;
+          : reason === 'unavailable'
+            ? this.retryOnUnavailable
+            : this.retryOnError;
     if (!wanted) return false;
     if (this.config.budget) {
       if (this.tokens < 1) {

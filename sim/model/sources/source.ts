@@ -1,7 +1,7 @@
 import type { Component, Kernel } from '../../kernel/kernel';
 import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { Network } from '../network/network';
-import type { Requester } from '../network/requester';
+import type { FailureReason, Requester } from '../network/requester';
 import type { RetryOn, RetryPolicy } from './retryPolicy';
 
 export interface ClientConfig {
@@ -29,10 +29,15 @@ export abstract class Source implements Component, Requester {
   failedTimeout = 0;
   failedRejected = 0;
   failedUnavailable = 0;
+  /** Final failures because serving the request ended in an error (a dependency failed). */
+  failedError = 0;
   /** Sum of successful end-to-end latencies, never reset (the series take increments of it). */
   latencySum = 0;
   /** End-to-end latency of successful requests, from the first attempt's send. */
   readonly latency = new LatencyHistogram();
+
+  /** Endpoint of the target station's program the requests go to (0 for plain stations). */
+  endpoint = 0;
 
   private readonly onTimeout = (request: number) => this.timedOut(request);
   private readonly onRetry = (request: number) => this.fire(request);
@@ -64,6 +69,7 @@ export abstract class Source implements Component, Requester {
     table.originTime[request] = this.kernel.now;
     table.attempt[request] = 1;
     table.client[request] = client;
+    table.endpoint[request] = this.endpoint;
     this.offered++;
     this.client.retry?.firstAttemptSent();
     this.fire(request);
@@ -98,7 +104,7 @@ export abstract class Source implements Component, Requester {
     this.succeededCount(table.originTime[request]!, table.client[request]!);
   }
 
-  failed(request: number, reason: 'rejected' | 'unavailable'): void {
+  failed(request: number, reason: FailureReason): void {
     const table = this.network.table;
     this.afterFailure(
       table.originTime[request]!,
@@ -124,12 +130,14 @@ export abstract class Source implements Component, Requester {
       table.originTime[next] = origin;
       table.attempt[next] = attempt + 1;
       table.client[next] = client;
+      table.endpoint[next] = this.endpoint;
       this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
       return;
     }
     if (reason === 'timeout') this.failedTimeout++;
     else if (reason === 'rejected') this.failedRejected++;
-    else this.failedUnavailable++;
+    else if (reason === 'unavailable') this.failedUnavailable++;
+    else this.failedError++;
     this.finished(client, false);
   }
 

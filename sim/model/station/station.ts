@@ -5,6 +5,7 @@ import type { Distribution } from '../distributions/distribution';
 import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import { Place, type RequestTable } from '../requests/requestTable';
 import { FifoRing } from './fifoRing';
+import type { ServiceProgram } from './serviceProgram';
 
 /**
  * What a station does when a request's client deadline passes while the request is still there.
@@ -25,6 +26,11 @@ export interface StationConfig {
   queueCapacity: number;
   service: Distribution;
   timeoutPolicy: TimeoutPolicy;
+  /**
+   * When set, serving a request runs this program (work, calls to dependencies) instead of one
+   * sampled service time; the server is held until the program finishes.
+   */
+  program?: ServiceProgram | undefined;
 }
 
 /** Where a station hands requests when it is done with them: set up by the network. */
@@ -33,6 +39,8 @@ export interface StationListener {
   rejected(request: number, from: Station, reason: RejectReason): void;
   /** The station has let go of a request its client already abandoned: free it. */
   dropped(request: number, from: Station): void;
+  /** Service ended in an error (a dependency failed and there was no fallback). */
+  errored(request: number, from: Station): void;
 }
 
 export type RejectReason = 'queueFull' | 'unavailable';
@@ -48,6 +56,7 @@ export class Station {
   queueCapacity: number;
   readonly timeoutPolicy: TimeoutPolicy;
   private readonly service: Distribution;
+  private readonly program: ServiceProgram | undefined;
   /** Multiplies every sampled service time: 1 normally, more while a slowdown fault is active. */
   slowdown = 1;
   /** While true every arrival is rejected as unavailable (an outage fault). */
@@ -65,6 +74,8 @@ export class Station {
   timedOut = 0;
   /** Completed after the client's deadline: work done for nobody. */
   late = 0;
+  /** Service ended in an error (counted in `completed` too: the server's time was spent). */
+  errors = 0;
   latencySum = 0;
   busyArea = 0;
   queueArea = 0;
@@ -90,7 +101,8 @@ export class Station {
     this.queueCapacity = config.queueCapacity;
     this.service = config.service;
     this.timeoutPolicy = config.timeoutPolicy;
-    this.onComplete = (request) => this.complete(request);
+    this.program = config.program;
+    this.onComplete = (request) => this.finish(request);
   }
 
   /** Brings the time integrals up to `now`; called only when a level is about to change. */
@@ -153,7 +165,8 @@ export class Station {
       table.place[request] = Place.Removed;
       this.queueLength--;
     } else if (table.place[request] === Place.InService) {
-      this.kernel.cancel(table.completion[request] as EventHandle);
+      if (this.program) this.program.abort(request);
+      else this.kernel.cancel(table.completion[request] as EventHandle);
       this.busy--;
       table.place[request] = Place.Elsewhere;
       table.station[request] = -1;
@@ -192,11 +205,16 @@ export class Station {
     table.place[request] = Place.InService;
     table.serviceStart[request] = now;
     this.wait.record(now - table.arrivedAt[request]!);
+    if (this.program) {
+      this.program.begin(request, this);
+      return;
+    }
     const duration = this.service.sample(this.rng) * this.slowdown;
     table.completion[request] = this.kernel.schedule(duration, this.onComplete, request);
   }
 
-  private complete(request: number): void {
+  /** Ends service of `request` and frees its server; `failed` when it ended in an error. */
+  finish(request: number, failed = false): void {
     const table = this.table;
     const now = this.kernel.now;
     this.accrue(now);
@@ -206,13 +224,15 @@ export class Station {
     this.latencySum += sojourn;
     this.latency.record(sojourn);
     if (table.abandoned[request] === 1) this.late++;
+    if (failed) this.errors++;
     table.place[request] = Place.Elsewhere;
     table.station[request] = -1;
     table.completion[request] = -1;
     // Start the next waiting request before handing this one on, so a request routed straight
     // back to this station queues behind those already waiting (FIFO holds across feedback).
     this.startWaiting(now);
-    this.listener.departed(request, this);
+    if (failed) this.listener.errored(request, this);
+    else this.listener.departed(request, this);
   }
 
   private reject(request: number, reason: RejectReason): void {

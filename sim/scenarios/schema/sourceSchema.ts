@@ -16,8 +16,8 @@ const RetrySchema = z
       .enum(['none', 'full', 'equal'], { error: 'must be one of "none", "full", "equal"' })
       .default('full'),
     retryOn: z
-      .array(z.enum(['timeout', 'rejected', 'unavailable']))
-      .default(['timeout', 'rejected', 'unavailable'])
+      .array(z.enum(['timeout', 'rejected', 'unavailable', 'error']))
+      .default(['timeout', 'rejected', 'unavailable', 'error'])
       .describe('Which failures are retried.'),
     budget: z
       .strictObject({
@@ -68,6 +68,7 @@ const BatchSchema = z.strictObject({
 const common = {
   id: identifier(),
   target: identifier().describe('The station the requests enter.'),
+  endpoint: identifier().optional().describe("The target's endpoint; default: its first."),
   client: ClientSchema.optional(),
 };
 

@@ -1,6 +1,32 @@
 import { z } from 'zod';
 import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
-import { identifier, integerAtLeast, numberInRange } from './fields';
+import { identifier, integerAtLeast, numberInRange, positiveNumber } from './fields';
+
+const WorkStepSchema = z
+  .strictObject({
+    kind: z.literal('work'),
+    duration: DistributionSpecSchema.describe('CPU time on the thread, seconds.'),
+  })
+  .describe('Work done on the thread.');
+
+const CallStepSchema = z
+  .strictObject({
+    kind: z.literal('call'),
+    to: identifier().describe('The dependency (a station).'),
+    endpoint: identifier().optional().describe("The dependency's endpoint, if it has several."),
+    timeout: positiveNumber(' s')
+      .optional()
+      .describe('Seconds to wait for the answer; omitted = wait forever, holding the thread.'),
+    onFailure: z
+      .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
+      .default('fail')
+      .describe('fail = the request fails; fallback = carry on without (passive degradation).'),
+  })
+  .describe('A call to a dependency; the thread waits for the answer.');
+
+const StepSchema = z.discriminatedUnion('kind', [WorkStepSchema, CallStepSchema], {
+  error: 'kind must be "work" or "call"',
+});
 
 const RouteSchema = z.strictObject({
   to: identifier().describe('The next station.'),
@@ -14,7 +40,15 @@ export const StationSchema = z
     queueCapacity: integerAtLeast(0, 100_000_000)
       .optional()
       .describe('Waiting room beyond the servers; omitted = unbounded. 0 = no queue (Erlang B).'),
-    service: DistributionSpecSchema.describe('Service time of one request, seconds.'),
+    service: DistributionSpecSchema.optional().describe(
+      'Service time of one request, seconds. Give this or endpoints.',
+    ),
+    endpoints: z
+      .record(identifier(), z.array(StepSchema).min(1, { error: 'needs at least one step' }))
+      .optional()
+      .describe(
+        'Named endpoints, each a list of steps run on one thread (work, calls to dependencies).',
+      ),
     timeoutPolicy: z
       .enum(['cancel', 'skipExpired', 'keepWorking'], {
         error: 'must be one of "cancel", "skipExpired", "keepWorking"',
@@ -31,6 +65,10 @@ export const StationSchema = z
         error: 'route probabilities must add up to at most 1 (the rest leaves the network)',
       }),
   })
-  .describe('A c-server FIFO queue.');
+  .refine((s) => (s.service === undefined) !== (s.endpoints === undefined), {
+    error: 'give exactly one of "service" (a service-time distribution) or "endpoints"',
+    path: ['service'],
+  })
+  .describe('A c-server FIFO queue: a thread pool, a connection pool, a database, a cache node.');
 
 export type StationSpec = z.infer<typeof StationSchema>;

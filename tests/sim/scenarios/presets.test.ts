@@ -53,3 +53,26 @@ describe('what the presets claim', () => {
     ).toBeGreaterThan(560);
   });
 });
+
+describe('timeouts preset', () => {
+  const menuGoodputDuringSlowdown = (edit: (doc: ScenarioInput) => void = () => {}) => {
+    const doc = structuredClone(PRESETS.timeouts) as ScenarioInput;
+    edit(doc);
+    const report = runScenario(checked(doc).scenario);
+    const { t, sources } = report.series;
+    return meanOver(t, sources['menu-users']!.goodput!, 40, 90);
+  };
+
+  it('without a call timeout the menu loses most of its goodput while payment is slow', () => {
+    expect(menuGoodputDuringSlowdown()).toBeLessThan(150);
+  });
+
+  it('with a 200 ms call timeout and a fallback the menu keeps its 300 requests/s', () => {
+    const goodput = menuGoodputDuringSlowdown((doc) => {
+      const orders = doc.stations[0]!.endpoints!.orders!;
+      orders[1] = { kind: 'call', to: 'payment', timeout: 0.2, onFailure: 'fallback' };
+    });
+    // 300/s offered: Poisson noise over 50 s is about 300 +- 2.5/s, so 280 is a safe floor.
+    expect(goodput).toBeGreaterThan(280);
+  });
+});
