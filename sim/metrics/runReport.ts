@@ -21,6 +21,8 @@ export interface StationReport {
   timedOut: number;
   late: number;
   errors: number;
+  /** Every request that did not complete normally, by reason. */
+  errorsByReason: { queueFull: number; unavailable: number; timedOut: number; error: number };
   throughput: number;
   utilization: number;
   meanQueueLength: number;
@@ -99,6 +101,12 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       timedOut: d.timedOut,
       late: d.late,
       errors: d.errors,
+      errorsByReason: {
+        queueFull: d.rejected - d.rejectedUnavailable,
+        unavailable: d.rejectedUnavailable,
+        timedOut: d.timedOut,
+        error: d.errors,
+      },
       throughput: d.completed / measured,
       utilization: d.capacityArea > 0 ? d.busyArea / d.capacityArea : 0,
       meanQueueLength: d.queueArea / measured,

@@ -6,6 +6,7 @@ export interface StationTotals {
   arrivals: number;
   completed: number;
   rejected: number;
+  rejectedUnavailable: number;
   timedOut: number;
   late: number;
   errors: number;
@@ -19,6 +20,7 @@ export function stationTotals(station: Station, now: number): StationTotals {
     arrivals: station.arrivals,
     completed: station.completed,
     rejected: station.rejected,
+    rejectedUnavailable: station.rejectedUnavailable,
     timedOut: station.timedOut,
     late: station.late,
     errors: station.errors,

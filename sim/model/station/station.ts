@@ -71,6 +71,8 @@ export class Station {
   arrivals = 0;
   completed = 0;
   rejected = 0;
+  /** The part of `rejected` refused because the station was down (the rest: queue full). */
+  rejectedUnavailable = 0;
   timedOut = 0;
   /** Completed after the client's deadline: work done for nobody. */
   late = 0;
@@ -237,6 +239,7 @@ export class Station {
 
   private reject(request: number, reason: RejectReason): void {
     this.rejected++;
+    if (reason === 'unavailable') this.rejectedUnavailable++;
     this.table.place[request] = Place.Elsewhere;
     this.table.station[request] = -1;
     this.listener.rejected(request, this, reason);
