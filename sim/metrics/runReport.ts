@@ -1,7 +1,7 @@
 import type { LatencyHistogram } from './latencyHistogram';
-import { STATION_SERIES_FIELDS, SOURCE_SERIES_FIELDS } from './seriesSubjects';
+import { CACHE_SERIES_FIELDS, STATION_SERIES_FIELDS, SOURCE_SERIES_FIELDS } from './seriesSubjects';
 import type { SeriesRecorder } from './seriesRecorder';
-import { difference, sourceTotals, stationTotals } from './totals';
+import { cacheTotals, difference, sourceTotals, stationTotals } from './totals';
 import type { Simulation } from '../scenarios/simulation';
 
 export interface LatencyFigures {
@@ -43,11 +43,25 @@ export interface SourceReport {
   latency: LatencyFigures;
 }
 
+export interface CacheReport {
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses); null before the first lookup. */
+  hitRatio: number | null;
+  expiredMisses: number;
+  evictions: number;
+  loads: number;
+  fills: number;
+  nodeErrors: number;
+  keysHeld: number;
+}
+
 export interface SeriesReport {
   bucketSeconds: number;
   t: number[];
   stations: Record<string, Record<string, number[]>>;
   sources: Record<string, Record<string, number[]>>;
+  caches: Record<string, Record<string, number[]>>;
 }
 
 /** The CLI's `--json` document, and the browser's export: one shape, documented in README.md. */
@@ -61,6 +75,7 @@ export interface RunReport {
   warnings: string[];
   stations: Record<string, StationReport>;
   sources: Record<string, SourceReport>;
+  caches: Record<string, CacheReport>;
   series: SeriesReport;
 }
 
@@ -135,6 +150,15 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       latency: latencyFigures(source.latency),
     };
   });
+  const caches: Record<string, CacheReport> = {};
+  sim.caches.forEach((cache, i) => {
+    const d = difference(cacheTotals(cache), sim.warmup.cacheBaseline[i]!);
+    caches[cache.config.id] = {
+      ...d,
+      hitRatio: finite(d.hits / (d.hits + d.misses)),
+      keysHeld: cache.store.size,
+    };
+  });
   return {
     scenario: sim.scenario.name,
     seed: sim.seed,
@@ -145,6 +169,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     warnings,
     stations,
     sources,
+    caches,
     series: seriesReport(sim, now),
   };
 }
@@ -180,7 +205,20 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
       meanLatency: ratio(f('latencySum'), f('successes')),
     };
   });
-  return { bucketSeconds: rec.bucketSeconds, t, stations, sources };
+  const caches: SeriesReport['caches'] = {};
+  const firstCache = sim.stations.length + sim.sources.length;
+  sim.caches.forEach((cache, k) => {
+    const f = fieldReader(rec, firstCache + k, CACHE_SERIES_FIELDS, n);
+    const hits = f('hits');
+    const misses = f('misses');
+    caches[cache.config.id] = {
+      hits,
+      misses,
+      hitRatio: hits.map((h, i) => (h + misses[i]! > 0 ? round(h / (h + misses[i]!)) : 0)),
+      loads: f('loads'),
+    };
+  });
+  return { bucketSeconds: rec.bucketSeconds, t, stations, sources, caches };
 }
 
 function fieldReader<F extends string>(

@@ -1,3 +1,4 @@
+import type { Cache } from '../model/cache/cache';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 import type { SeriesSubject } from './seriesRecorder';
@@ -52,6 +53,20 @@ export function sourceSubject(source: Source): SeriesSubject {
         source.failedUnavailable +
         source.failedError;
       out[4] = source.latencySum;
+    },
+  };
+}
+
+export const CACHE_SERIES_FIELDS = ['hits', 'misses', 'loads'] as const;
+
+export function cacheSubject(cache: Cache): SeriesSubject {
+  return {
+    id: cache.config.id,
+    seriesFields: CACHE_SERIES_FIELDS,
+    sampleCumulative(_now, out) {
+      out[0] = cache.store.hits;
+      out[1] = cache.store.misses;
+      out[2] = cache.loads;
     },
   };
 }

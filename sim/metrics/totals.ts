@@ -1,3 +1,4 @@
+import type { Cache } from '../model/cache/cache';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 
@@ -53,6 +54,29 @@ export function sourceTotals(source: Source): SourceTotals {
     failedRejected: source.failedRejected,
     failedUnavailable: source.failedUnavailable,
     failedError: source.failedError,
+  };
+}
+
+export interface CacheTotals {
+  hits: number;
+  misses: number;
+  expiredMisses: number;
+  evictions: number;
+  loads: number;
+  fills: number;
+  nodeErrors: number;
+}
+
+export function cacheTotals(cache: Cache): CacheTotals {
+  const store = cache.store;
+  return {
+    hits: store.hits,
+    misses: store.misses,
+    expiredMisses: store.expiredMisses,
+    evictions: store.evictions,
+    loads: cache.loads,
+    fills: cache.fills,
+    nodeErrors: cache.nodeErrors,
   };
 }
 

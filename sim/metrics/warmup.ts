@@ -1,7 +1,15 @@
 import type { Component, Kernel } from '../kernel/kernel';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
-import { sourceTotals, stationTotals, type SourceTotals, type StationTotals } from './totals';
+import type { Cache } from '../model/cache/cache';
+import {
+  cacheTotals,
+  sourceTotals,
+  stationTotals,
+  type CacheTotals,
+  type SourceTotals,
+  type StationTotals,
+} from './totals';
 
 /**
  * Marks the end of the start-up transient: at `at` it takes a baseline of every counter and clears
@@ -12,14 +20,17 @@ export class Warmup implements Component {
   readonly id = 'warmup';
   stationBaseline: StationTotals[];
   sourceBaseline: SourceTotals[];
+  cacheBaseline: CacheTotals[];
 
   constructor(
     readonly at: number,
     private readonly stations: readonly Station[],
     private readonly sources: readonly Source[],
+    private readonly caches: readonly Cache[],
   ) {
     this.stationBaseline = stations.map((s) => stationTotals(s, 0));
     this.sourceBaseline = sources.map((s) => sourceTotals(s));
+    this.cacheBaseline = caches.map((c) => cacheTotals(c));
   }
 
   start(kernel: Kernel): void {
@@ -29,6 +40,7 @@ export class Warmup implements Component {
   private mark(now: number): void {
     this.stationBaseline = this.stations.map((s) => stationTotals(s, now));
     this.sourceBaseline = this.sources.map((s) => sourceTotals(s));
+    this.cacheBaseline = this.caches.map((c) => cacheTotals(c));
     for (const station of this.stations) {
       station.latency.reset();
       station.wait.reset();

@@ -87,10 +87,45 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       });
     }
   });
+  const cacheIds = new Set<string>();
+  list(doc.caches).forEach((raw, i) => {
+    const cache = record(raw);
+    const id = text(cache.id);
+    if (id !== undefined && cacheIds.has(id)) {
+      issues.push({ path: ['caches', i, 'id'], message: `duplicate cache id "${id}"` });
+    }
+    if (id !== undefined) cacheIds.add(id);
+    list(cache.nodes).forEach((node, k) => mustExist(text(node), ['caches', i, 'nodes', k]));
+  });
+  const knownCaches = [...cacheIds].map((id) => `"${id}"`).join(', ') || 'none';
+  const cacheMustExist = (id: string | undefined, path: (string | number)[]) => {
+    if (id !== undefined && !cacheIds.has(id)) {
+      issues.push({ path, message: `unknown cache "${id}" (caches are ${knownCaches})` });
+    }
+  };
+  list(doc.stations).forEach((raw, i) => {
+    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
+      list(steps).forEach((rawStep, k) => {
+        const step = record(rawStep);
+        if (step.kind !== 'cacheRead') return;
+        const path = ['stations', i, 'endpoints', name, k];
+        cacheMustExist(text(step.cache), [...path, 'cache']);
+        mustExist(text(step.loadFrom), [...path, 'loadFrom']);
+        endpointMustExist(text(step.loadFrom), step.loadEndpoint, [...path, 'loadEndpoint']);
+        if (doc.keys === undefined) {
+          issues.push({
+            path,
+            message: 'a cacheRead needs "keys" (which keys requests are about)',
+          });
+        }
+      });
+    }
+  });
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);
-    mustExist(text(fault.station), ['faults', i, 'station']);
+    if (fault.kind === 'flushCache') cacheMustExist(text(fault.cache), ['faults', i, 'cache']);
+    else mustExist(text(fault.station), ['faults', i, 'station']);
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({
         path: ['faults', i, 'at'],

@@ -1,3 +1,4 @@
+import cacheFlush from './presets/cache-flush.json';
 import erlangB from './presets/erlang-b.json';
 import lunchRush from './presets/lunch-rush.json';
 import md1 from './presets/md1.json';
@@ -14,6 +15,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'lunch-rush': lunchRush,
   'retry-storm': retryStorm,
   timeouts,
+  'cache-flush': cacheFlush,
   mm1,
   mm8,
   md1,

@@ -10,9 +10,14 @@ import { RateProfile } from '../model/sources/rateProfile';
 import { RetryPolicy } from '../model/sources/retryPolicy';
 import type { ClientConfig, Source } from '../model/sources/source';
 import { Station } from '../model/station/station';
-import { EndpointProgram, type Step } from '../model/service/endpointProgram';
+import { EndpointProgram } from '../model/service/endpointProgram';
+import { Cache } from '../model/cache/cache';
+import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
+import { KeyChooser } from '../model/sources/keyChooser';
+import { compileEndpoints } from './compileEndpoints';
+import { ScenarioIndex } from './scenarioIndex';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
-import { sourceSubject, stationSubject } from '../metrics/seriesSubjects';
+import { cacheSubject, sourceSubject, stationSubject } from '../metrics/seriesSubjects';
 import { Warmup } from '../metrics/warmup';
 import type { Scenario } from './schema/scenarioSchema';
 import type { SourceSpec } from './schema/sourceSchema';
@@ -27,6 +32,7 @@ export class Simulation {
   readonly network: Network;
   readonly stations: Station[];
   readonly sources: Source[];
+  readonly caches: Cache[];
   /** The endpoint program of each station, undefined for plain stations. */
   readonly programs: (EndpointProgram | undefined)[] = [];
   readonly series: SeriesRecorder;
@@ -43,11 +49,25 @@ export class Simulation {
     this.kernel = new Kernel(4096);
     this.network = new Network(this.kernel, new RequestTable(4096));
     this.network.maxInFlight = scenario.limits.maxInFlight;
-    const stationIndex = new Map(scenario.stations.map((s, i) => [s.id, i]));
-    const endpointIndex = (stationId: string, endpoint: string | undefined): number => {
-      const names = Object.keys(scenario.stations[stationIndex.get(stationId)!]!.endpoints ?? {});
-      return endpoint === undefined ? 0 : names.indexOf(endpoint);
-    };
+    const index = new ScenarioIndex(scenario);
+    this.caches = scenario.caches.map((spec) => {
+      const nodes = spec.nodes.map((id) => index.station(id));
+      const slots = new SlotMap(nodes.length);
+      return new Cache(
+        {
+          id: spec.id,
+          capacity: spec.capacity,
+          ttl: spec.ttl ?? Infinity,
+          ttlJitter: spec.ttlJitter,
+          nullTtl: spec.nullTtl,
+          existingKeys: scenario.keys?.count ?? Infinity,
+        },
+        (key) => nodes[slots.nodeOfSlot(slotOfNumericKey(spec.keyPrefix, key))]!,
+        streams.stream(`cache:${spec.id}/ttl`),
+      );
+    });
+
+    scenario.caches.forEach((spec, i) => this.caches[i]!.preload(spec.preload, 0));
 
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
@@ -55,19 +75,7 @@ export class Simulation {
             spec.id,
             this.kernel,
             this.network,
-            Object.values(spec.endpoints).map((steps) =>
-              steps.map((step): Step =>
-                step.kind === 'work'
-                  ? { kind: 'work', duration: createDistribution(step.duration) }
-                  : {
-                      kind: 'call',
-                      target: stationIndex.get(step.to)!,
-                      endpoint: endpointIndex(step.to, step.endpoint),
-                      timeout: step.timeout ?? Infinity,
-                      onFailure: step.onFailure,
-                    },
-              ),
-            ),
+            compileEndpoints(spec.endpoints, index, this.caches),
             streams.stream(`station:${spec.id}/work`),
           )
         : undefined;
@@ -94,35 +102,48 @@ export class Simulation {
     scenario.stations.forEach((spec, i) =>
       this.network.setRoutes(
         i,
-        spec.routes.map((r) => ({ to: stationIndex.get(r.to)!, probability: r.p })),
+        spec.routes.map((r) => ({ to: index.station(r.to), probability: r.p })),
       ),
     );
 
     // Faults go in before the sources: a fault and an arrival at the same instant tie on time
     // and priority, and the fault, scheduled first, applies first.
-    const faults: Fault[] = scenario.faults.map((f) => {
-      const station = this.stations[stationIndex.get(f.station)!]!;
-      return { ...f, station } as Fault;
-    });
+    const faults: Fault[] = scenario.faults.map((f) =>
+      f.kind === 'flushCache'
+        ? { ...f, cache: this.caches[index.cache(f.cache)]! }
+        : ({ ...f, station: this.stations[index.station(f.station)]! } as Fault),
+    );
     this.kernel.add(new FaultInjector(faults));
 
     this.sources = scenario.sources.map((spec) => {
-      const source = this.kernel.add(
-        this.buildSource(spec, stationIndex.get(spec.target)!, streams),
-      );
-      source.endpoint = endpointIndex(spec.target, spec.endpoint);
+      const source = this.kernel.add(this.buildSource(spec, index.station(spec.target), streams));
+      source.endpoint = index.endpoint(spec.target, spec.endpoint);
+      if (scenario.keys) {
+        source.keys = new KeyChooser(
+          scenario.keys.count,
+          scenario.keys.zipf,
+          spec.missingKeyShare,
+          streams.stream(`source:${spec.id}/keys`),
+        );
+      }
       return source;
     });
 
     const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
     this.series = this.kernel.add(
       new SeriesRecorder(
-        [...this.stations.map(stationSubject), ...this.sources.map(sourceSubject)],
+        [
+          ...this.stations.map(stationSubject),
+          ...this.sources.map(sourceSubject),
+          ...this.caches.map(cacheSubject),
+        ],
         bucket,
         scenario.metrics.maxBuckets,
       ),
     );
-    this.warmup = this.kernel.add(new Warmup(scenario.warmup, this.stations, this.sources));
+    this.warmup = this.kernel.add(
+      new Warmup(scenario.warmup, this.stations, this.sources, this.caches),
+    );
   }
 
   private buildSource(spec: SourceSpec, target: number, streams: RandomStreams): Source {

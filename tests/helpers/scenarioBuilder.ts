@@ -43,6 +43,16 @@ export class ScenarioBuilder {
     return this.source({ id, kind: 'poisson', target, rate });
   }
 
+  keys(count: number, zipf = 1): this {
+    this.doc.keys = { count, zipf };
+    return this;
+  }
+
+  cache(cache: NonNullable<ScenarioInput['caches']>[number]): this {
+    (this.doc.caches ??= []).push(cache);
+    return this;
+  }
+
   fault(fault: FaultInput): this {
     this.doc.faults!.push(fault);
     return this;

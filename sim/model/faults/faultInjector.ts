@@ -1,10 +1,12 @@
 import type { Component, Kernel } from '../../kernel/kernel';
+import type { Cache } from '../cache/cache';
 import type { Station } from '../station/station';
 
 export type Fault =
   | { kind: 'slowdown'; at: number; station: Station; factor: number; duration?: number }
   | { kind: 'outage'; at: number; station: Station; duration?: number }
-  | { kind: 'servers'; at: number; station: Station; servers: number };
+  | { kind: 'servers'; at: number; station: Station; servers: number }
+  | { kind: 'flushCache'; at: number; cache: Cache };
 
 /**
  * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
@@ -34,6 +36,9 @@ export class FaultInjector implements Component {
         break;
       case 'servers':
         fault.station.setServers(fault.servers);
+        return;
+      case 'flushCache':
+        fault.cache.flush();
         return;
     }
     if (fault.duration !== undefined) this.kernel.schedule(fault.duration, this.onRecover, index);

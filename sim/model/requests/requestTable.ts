@@ -48,6 +48,10 @@ export class RequestTable {
   /** Endpoint of the target station's program, and the program counter within it. */
   endpoint: Int32Array;
   step: Int32Array;
+  /** Sub-step within a composite step (a cache read: lookup, load, fill). */
+  phase: Uint8Array;
+  /** The business key the request is about (user or order id); keys drive caches and shards. */
+  key: Float64Array;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -71,6 +75,8 @@ export class RequestTable {
     this.child = new Int32Array(initialCapacity);
     this.endpoint = new Int32Array(initialCapacity);
     this.step = new Int32Array(initialCapacity);
+    this.phase = new Uint8Array(initialCapacity);
+    this.key = new Float64Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -93,6 +99,8 @@ export class RequestTable {
     this.child[id] = -1;
     this.endpoint[id] = 0;
     this.step[id] = 0;
+    this.phase[id] = 0;
+    this.key[id] = 0;
     return id;
   }
 
@@ -135,6 +143,8 @@ export class RequestTable {
     this.child = i32(this.child);
     this.endpoint = i32(this.endpoint);
     this.step = i32(this.step);
+    this.phase = u8(this.phase);
+    this.key = f64(this.key);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -1,12 +1,16 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { RandomStream } from '../../kernel/rng';
 import type { EventHandle } from '../../kernel/units';
+import type { Cache } from '../cache/cache';
 import type { Distribution } from '../distributions/distribution';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
 import type { ServiceProgram } from '../station/serviceProgram';
 import type { Station } from '../station/station';
 import type { CallGuard } from './callGuard';
+
+/** `fail`: the request fails; `fallback`: carry on without the answer (passive degradation). */
+export type OnFailure = 'fail' | 'fallback';
 
 export type Step =
   | { kind: 'work'; duration: Distribution }
@@ -16,10 +20,28 @@ export type Step =
       endpoint: number;
       /** Seconds the caller waits; Infinity = no timeout (the lesson's dangerous default). */
       timeout: number;
-      /** `fail`: the request fails; `fallback`: skip the call and carry on (passive degradation). */
-      onFailure: 'fail' | 'fallback';
+      onFailure: OnFailure;
       guard?: CallGuard | undefined;
+    }
+  | {
+      /** Cache-aside read: look the key up on its node; on a miss load it and fill the cache. */
+      kind: 'cacheRead';
+      cache: Cache;
+      loadFrom: number;
+      loadEndpoint: number;
+      /** Timeout of each cache operation and of the load. */
+      cacheTimeout: number;
+      loadTimeout: number;
+      onFailure: OnFailure;
     };
+
+type CallStep = Step & { kind: 'call' };
+type CacheStep = Step & { kind: 'cacheRead' };
+
+/** Phases of a cache read, kept in the request table's `phase` column. */
+const LOOKUP = 0;
+const LOAD = 1;
+const FILL = 2;
 
 /** Per-endpoint counters for the dashboard and the report. */
 export class EndpointStats {
@@ -32,10 +54,10 @@ export class EndpointStats {
 }
 
 /**
- * Serves a station's requests by running the steps of their endpoint: CPU work, then calls to
- * dependencies, each with its own timeout, guard and failure handling. The calling thread is held
- * while it waits for an answer, which is the whole point: without a timeout, a slow dependency
- * holds every thread of the caller and the caller's other endpoints starve too.
+ * Serves a station's requests by running the steps of their endpoint: CPU work, calls to
+ * dependencies (each with its own timeout, guard and failure handling) and cache-aside reads.
+ * The thread is held while it waits for an answer, which is the whole point: without a timeout,
+ * a slow dependency holds every thread of the caller and the caller's other endpoints starve too.
  *
  * A call is a request of its own in the network (parent -> child in the request table), so the
  * dependency queues and serves it like any other, and keeps working on it after the caller gave
@@ -47,8 +69,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
   private station!: Station;
   private readonly onWorkDone = (request: number) => {
     this.network.table.completion[request] = -1;
-    this.network.table.step[request]!++;
-    this.next(request);
+    this.advance(request);
   };
   private readonly onCallTimeout = (child: number) => this.callTimedOut(child);
 
@@ -68,6 +89,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
       this.requesterIndex = this.network.addRequester(this);
     }
     this.network.table.step[request] = 0;
+    this.network.table.phase[request] = 0;
     this.next(request);
   }
 
@@ -88,6 +110,13 @@ export class EndpointProgram implements ServiceProgram, Requester {
     }
   }
 
+  private advance(request: number): void {
+    const table = this.network.table;
+    table.step[request]!++;
+    table.phase[request] = 0;
+    this.next(request);
+  }
+
   /** Runs steps from the request's program counter until one has to wait, or the end. */
   private next(request: number): void {
     const table = this.network.table;
@@ -102,6 +131,11 @@ export class EndpointProgram implements ServiceProgram, Requester {
         table.completion[request] = this.kernel.schedule(duration, this.onWorkDone, request);
         return;
       }
+      if (step.kind === 'cacheRead') {
+        const key = table.key[request]!;
+        this.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        return;
+      }
       if (step.guard && !step.guard.tryAcquire(now)) {
         this.stats[endpoint]!.notPermitted++;
         if (step.onFailure === 'fallback') {
@@ -111,7 +145,8 @@ export class EndpointProgram implements ServiceProgram, Requester {
         this.station.finish(request, true);
         return;
       }
-      this.call(request, endpoint, step, now);
+      this.stats[endpoint]!.calls++;
+      this.call(request, step.target, step.endpoint, step.timeout, now);
       return;
     }
     this.station.finish(request);
@@ -119,8 +154,9 @@ export class EndpointProgram implements ServiceProgram, Requester {
 
   private call(
     request: number,
+    target: number,
     endpoint: number,
-    step: Step & { kind: 'call' },
+    timeout: number,
     now: number,
   ): void {
     const network = this.network;
@@ -129,27 +165,59 @@ export class EndpointProgram implements ServiceProgram, Requester {
     table.parent[child] = request;
     table.originTime[child] = now;
     table.attempt[child] = 1;
-    table.endpoint[child] = step.endpoint;
+    table.endpoint[child] = endpoint;
+    table.key[child] = table.key[request]!;
     table.child[request] = child;
-    this.stats[endpoint]!.calls++;
-    if (step.timeout < Infinity) {
-      table.deadline[child] = now + step.timeout;
-      table.timeout[child] = this.kernel.schedule(step.timeout, this.onCallTimeout, child);
+    if (timeout < Infinity) {
+      table.deadline[child] = now + timeout;
+      table.timeout[child] = this.kernel.schedule(timeout, this.onCallTimeout, child);
     } else {
       table.deadline[child] = Infinity;
     }
-    network.send(child, step.target);
+    network.send(child, target);
   }
 
   succeeded(child: number): void {
     const table = this.network.table;
     const parent = table.parent[child]!;
     if (parent < 0) return;
-    const step = this.currentCall(parent);
-    step.guard?.onResult(this.kernel.now, this.kernel.now - table.originTime[child]!, false);
     table.child[parent] = -1;
-    table.step[parent]!++;
-    this.next(parent);
+    const step = this.currentStep(parent);
+    const now = this.kernel.now;
+    if (step.kind === 'call') {
+      step.guard?.onResult(now, now - table.originTime[child]!, false);
+      this.advance(parent);
+    } else {
+      this.cacheStepAnswered(parent, step as CacheStep, now);
+    }
+  }
+
+  private cacheStepAnswered(parent: number, step: CacheStep, now: number): void {
+    const table = this.network.table;
+    const cache = step.cache;
+    const key = table.key[parent]!;
+    const phase = table.phase[parent]!;
+    if (phase === LOOKUP) {
+      if (cache.store.get(key, now) >= 0) this.advance(parent);
+      else this.load(parent, step, now);
+    } else if (phase === LOAD) {
+      cache.loads++;
+      if (cache.shouldFill(key)) {
+        table.phase[parent] = FILL;
+        this.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+      } else {
+        this.advance(parent);
+      }
+    } else {
+      cache.store.set(key, 0, cache.expiryFor(key, now));
+      cache.fills++;
+      this.advance(parent);
+    }
+  }
+
+  private load(parent: number, step: CacheStep, now: number): void {
+    this.network.table.phase[parent] = LOAD;
+    this.call(parent, step.loadFrom, step.loadEndpoint, step.loadTimeout, now);
   }
 
   failed(child: number, _reason: FailureReason): void {
@@ -170,22 +238,37 @@ export class EndpointProgram implements ServiceProgram, Requester {
 
   private callFailed(parent: number, duration: number): void {
     const table = this.network.table;
-    const endpoint = table.endpoint[parent]!;
-    const step = this.currentCall(parent);
-    step.guard?.onResult(this.kernel.now, duration, true);
     table.child[parent] = -1;
+    const endpoint = table.endpoint[parent]!;
+    const step = this.currentStep(parent);
+    const now = this.kernel.now;
+    if (step.kind === 'cacheRead') {
+      const phase = table.phase[parent]!;
+      // A cache that does not answer is a miss (the client library falls back to the database);
+      // a fill that fails only costs the next reader a miss.
+      if (phase === LOOKUP) {
+        step.cache.nodeErrors++;
+        this.load(parent, step, now);
+        return;
+      }
+      if (phase === FILL) {
+        this.advance(parent);
+        return;
+      }
+    } else if (step.kind === 'call') {
+      step.guard?.onResult(now, duration, true);
+    }
     this.stats[endpoint]!.callFailures++;
-    if (step.onFailure === 'fallback') {
+    if ((step as CallStep | CacheStep).onFailure === 'fallback') {
       this.stats[endpoint]!.fallbacks++;
-      table.step[parent]!++;
-      this.next(parent);
+      this.advance(parent);
     } else {
       this.station.finish(parent, true);
     }
   }
 
-  private currentCall(parent: number): Step & { kind: 'call' } {
+  private currentStep(parent: number): Step {
     const table = this.network.table;
-    return this.endpoints[table.endpoint[parent]!]![table.step[parent]!] as Step & { kind: 'call' };
+    return this.endpoints[table.endpoint[parent]!]![table.step[parent]!]!;
   }
 }

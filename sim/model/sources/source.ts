@@ -2,6 +2,7 @@ import type { Component, Kernel } from '../../kernel/kernel';
 import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
+import type { KeyChooser } from './keyChooser';
 import type { RetryOn, RetryPolicy } from './retryPolicy';
 
 export interface ClientConfig {
@@ -38,6 +39,8 @@ export abstract class Source implements Component, Requester {
 
   /** Endpoint of the target station's program the requests go to (0 for plain stations). */
   endpoint = 0;
+  /** Picks each request's key when the scenario has keys. */
+  keys: KeyChooser | undefined;
 
   private readonly onTimeout = (request: number) => this.timedOut(request);
   private readonly onRetry = (request: number) => this.fire(request);
@@ -70,6 +73,7 @@ export abstract class Source implements Component, Requester {
     table.attempt[request] = 1;
     table.client[request] = client;
     table.endpoint[request] = this.endpoint;
+    table.key[request] = this.keys ? this.keys.next() : 0;
     this.offered++;
     this.client.retry?.firstAttemptSent();
     this.fire(request);
@@ -95,8 +99,9 @@ export abstract class Source implements Component, Requester {
     const origin = table.originTime[request]!;
     const attempt = table.attempt[request]!;
     const client = table.client[request]!;
+    const key = table.key[request]!;
     this.network.abandon(request);
-    this.afterFailure(origin, attempt, client, 'timeout');
+    this.afterFailure(origin, attempt, client, key, 'timeout');
   }
 
   succeeded(request: number): void {
@@ -110,6 +115,7 @@ export abstract class Source implements Component, Requester {
       table.originTime[request]!,
       table.attempt[request]!,
       table.client[request]!,
+      table.key[request]!,
       reason,
     );
   }
@@ -122,7 +128,13 @@ export abstract class Source implements Component, Requester {
     this.finished(client, true);
   }
 
-  private afterFailure(origin: number, attempt: number, client: number, reason: RetryOn): void {
+  private afterFailure(
+    origin: number,
+    attempt: number,
+    client: number,
+    key: number,
+    reason: RetryOn,
+  ): void {
     const retry = this.client.retry;
     if (retry && retry.mayRetry(attempt, reason)) {
       const table = this.network.table;
@@ -131,6 +143,7 @@ export abstract class Source implements Component, Requester {
       table.attempt[next] = attempt + 1;
       table.client[next] = client;
       table.endpoint[next] = this.endpoint;
+      table.key[next] = key;
       this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
       return;
     }

@@ -37,8 +37,15 @@ export const FaultSchema = z.discriminatedUnion(
         servers: integerAtLeast(0, 1_000_000).describe('New number of servers.'),
       })
       .describe('Capacity change: instances lost or added.'),
+    z
+      .strictObject({
+        kind: z.literal('flushCache'),
+        at,
+        cache: identifier(),
+      })
+      .describe('FLUSHALL: every key of the cache is gone at once.'),
   ],
-  { error: 'kind must be "slowdown", "outage" or "servers"' },
+  { error: 'kind must be "slowdown", "outage", "servers" or "flushCache"' },
 );
 
 export type FaultSpec = z.infer<typeof FaultSchema>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { MAX_SEED } from '../../kernel/rng';
 import { FaultSchema } from './faultSchema';
-import { identifier, integerAtLeast, nonNegativeNumber, positiveNumber } from './fields';
+import {
+  identifier,
+  integerAtLeast,
+  nonNegativeNumber,
+  numberInRange,
+  positiveNumber,
+} from './fields';
 import { SourceSchema } from './sourceSchema';
 import { StationSchema } from './stationSchema';
 
@@ -17,6 +23,41 @@ const MetricsSchema = z
       .describe('Buckets kept; past it adjacent buckets merge, so memory stays bounded.'),
   })
   .describe('How figures are collected.');
+
+const KeysSchema = z
+  .strictObject({
+    count: integerAtLeast(1, 1_000_000_000).describe('How many keys exist (users, orders).'),
+    zipf: numberInRange(0, 5)
+      .default(1)
+      .describe('Popularity skew: P(key k) ~ 1/(k+1)^zipf; 0 = uniform, 1 = classic Zipf.'),
+  })
+  .describe('The keys requests are about, and how popular each is.');
+
+const CacheSchema = z
+  .strictObject({
+    id: identifier(),
+    nodes: z
+      .array(identifier())
+      .min(1, { error: 'needs at least one node (a station)' })
+      .describe('Stations serving as the cache nodes; keys map to them by Redis hash slot.'),
+    capacity: integerAtLeast(1, 100_000_000).describe('Most keys held; LRU eviction past it.'),
+    ttl: positiveNumber(' s').optional().describe('Seconds a filled key lives; omitted = no TTL.'),
+    ttlJitter: numberInRange(0, 1)
+      .default(0)
+      .describe('TTLs spread over ttl * (1 +- jitter), so keys filled together expire apart.'),
+    nullTtl: nonNegativeNumber(' s')
+      .default(0)
+      .describe('Seconds a "not found" is cached; 0 = never (penetration goes to the database).'),
+    keyPrefix: z
+      .string()
+      .max(64)
+      .default('key:')
+      .describe('Prefix hashed with the id for the slot.'),
+    preload: integerAtLeast(0, 100_000_000)
+      .default(0)
+      .describe('Warm-up: the most popular keys loaded at t = 0 (0 = start cold).'),
+  })
+  .describe('A distributed cache, Redis Cluster style.');
 
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
@@ -39,6 +80,8 @@ export const ScenarioSchema = z
       .describe('Seconds of start-up transient left out of the figures (series keep them).'),
     metrics: MetricsSchema.default({ maxBuckets: 2000 }),
     limits: LimitsSchema.default({ maxInFlight: 5_000_000 }),
+    keys: KeysSchema.optional(),
+    caches: z.array(CacheSchema).default([]),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(FaultSchema).default([]),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
-import { identifier, integerAtLeast, nonNegativeNumber, positiveNumber } from './fields';
+import {
+  identifier,
+  integerAtLeast,
+  nonNegativeNumber,
+  numberInRange,
+  positiveNumber,
+} from './fields';
 
 const RetrySchema = z
   .strictObject({
@@ -69,6 +75,9 @@ const common = {
   id: identifier(),
   target: identifier().describe('The station the requests enter.'),
   endpoint: identifier().optional().describe("The target's endpoint; default: its first."),
+  missingKeyShare: numberInRange(0, 1)
+    .default(0)
+    .describe('Share of requests for keys that do not exist (cache penetration).'),
   client: ClientSchema.optional(),
 };
 

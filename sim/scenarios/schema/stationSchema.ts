@@ -24,9 +24,29 @@ const CallStepSchema = z
   })
   .describe('A call to a dependency; the thread waits for the answer.');
 
-const StepSchema = z.discriminatedUnion('kind', [WorkStepSchema, CallStepSchema], {
-  error: 'kind must be "work" or "call"',
-});
+const CacheReadStepSchema = z
+  .strictObject({
+    kind: z.literal('cacheRead'),
+    cache: identifier().describe('The cache (from "caches").'),
+    loadFrom: identifier().describe('The station to load a missing key from (the database).'),
+    loadEndpoint: identifier().optional(),
+    timeout: positiveNumber(' s')
+      .default(0.1)
+      .describe('Timeout of each cache operation; a cache that does not answer counts as a miss.'),
+    loadTimeout: positiveNumber(' s').optional().describe('Timeout of the load; omitted = none.'),
+    onFailure: z
+      .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
+      .default('fail'),
+  })
+  .describe(
+    "Cache-aside read of the request's key: look it up; on a miss load it and fill the cache.",
+  );
+
+const StepSchema = z.discriminatedUnion(
+  'kind',
+  [WorkStepSchema, CallStepSchema, CacheReadStepSchema],
+  { error: 'kind must be "work", "call" or "cacheRead"' },
+);
 
 const RouteSchema = z.strictObject({
   to: identifier().describe('The next station.'),

@@ -76,3 +76,41 @@ describe('timeouts preset', () => {
     expect(goodput).toBeGreaterThan(280);
   });
 });
+
+describe('cache-flush preset', () => {
+  const run = (rate?: number) => {
+    const doc = structuredClone(PRESETS['cache-flush']) as ScenarioInput;
+    if (rate !== undefined) (doc.sources[0] as { rate: number }).rate = rate;
+    const report = runScenario(checked(doc).scenario);
+    const { t, sources, caches, stations } = report.series;
+    return {
+      goodput: (from: number, to: number) =>
+        meanOver(t, sources['order-queries']!.goodput!, from, to),
+      hitRatio: (from: number, to: number) => meanOver(t, caches.redis!.hitRatio!, from, to),
+      dbUtilisation: (from: number, to: number) =>
+        meanOver(t, stations['order-db']!.utilization!, from, to),
+    };
+  };
+
+  let atPeak: ReturnType<typeof run> | undefined;
+  const peak = () => (atPeak ??= run());
+
+  it('the hit ratio emerges from Zipf popularity and keeps the database at about half load', () => {
+    const { hitRatio, dbUtilisation, goodput } = peak();
+    expect(hitRatio(0, 120)).toBeGreaterThan(0.75);
+    expect(hitRatio(0, 120)).toBeLessThan(0.85);
+    expect(dbUtilisation(0, 120)).toBeLessThan(0.65);
+    expect(goodput(0, 120)).toBeGreaterThan(1950);
+  });
+
+  it('a flush at 2,000/s takes goodput to zero and it stays there', () => {
+    const { goodput, dbUtilisation } = peak();
+    expect(goodput(200, 300)).toBeLessThan(50);
+    expect(dbUtilisation(200, 300)).toBeGreaterThan(0.97);
+  });
+
+  it('the same flush at 600/s is ridden out', () => {
+    const { goodput } = run(600);
+    expect(goodput(120, 300)).toBeGreaterThan(570);
+  });
+});

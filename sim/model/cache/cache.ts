@@ -1,0 +1,63 @@
+import type { RandomStream } from '../../kernel/rng';
+import { KeyStore } from './keyStore';
+
+export interface CacheConfig {
+  id: string;
+  /** Most keys held across the cluster; past it the least recently used key is evicted. */
+  capacity: number;
+  /** Seconds a filled key lives; Infinity = no TTL. */
+  ttl: number;
+  /** TTLs are spread uniformly over ttl * (1 +- jitter), so keys filled together expire apart. */
+  ttlJitter: number;
+  /** Seconds a "not found" answer is cached (0 = never: every miss on a missing key hits the DB). */
+  nullTtl: number;
+  /** Keys from this id up do not exist in the database (see KeyChooser). */
+  existingKeys: number;
+}
+
+/**
+ * A distributed cache (Redis Cluster style): one key store, and the node that owns each key
+ * (by hash slot), each node a station with its own capacity. Nothing here decides the hit ratio:
+ * it emerges from the key popularity, the TTLs, the capacity and the faults.
+ */
+export class Cache {
+  readonly store: KeyStore;
+  /** Fills that completed, and database loads made because of misses. */
+  fills = 0;
+  loads = 0;
+  /** Lookups that failed at the node (down or timed out), treated as misses. */
+  nodeErrors = 0;
+
+  constructor(
+    readonly config: CacheConfig,
+    /** Station index of the node that owns `key`. */
+    readonly nodeOfKey: (key: number) => number,
+    private readonly ttlRng: RandomStream,
+  ) {
+    this.store = new KeyStore(config.capacity);
+  }
+
+  /** Expiry time for a key filled at `now`; missing keys get the null TTL. */
+  expiryFor(key: number, now: number): number {
+    const c = this.config;
+    if (key >= c.existingKeys) return now + c.nullTtl;
+    if (c.ttl === Infinity) return Infinity;
+    const spread = c.ttlJitter > 0 ? 1 + c.ttlJitter * (2 * this.ttlRng.next() - 1) : 1;
+    return now + c.ttl * spread;
+  }
+
+  /** Whether a loaded answer for `key` is worth storing. */
+  shouldFill(key: number): boolean {
+    return key < this.config.existingKeys || this.config.nullTtl > 0;
+  }
+
+  /** Warm-up: fills the `count` most popular keys (ids 0 .. count-1) at `now`. */
+  preload(count: number, now: number): void {
+    const n = Math.min(count, this.config.existingKeys, this.config.capacity);
+    for (let key = n - 1; key >= 0; key--) this.store.set(key, 0, this.expiryFor(key, now));
+  }
+
+  flush(): void {
+    this.store.clear();
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { exponential, scenario } from '../../../helpers/scenarioBuilder';
+import type { ScenarioInput } from '../../../../sim/scenarios/schema/scenarioSchema';
+
+type CacheInput = NonNullable<ScenarioInput['caches']>[number];
+
+/** 500 reads/s for 100 s over 1,000 keys, through one cache node into a database. */
+function readThroughCache(cache: Partial<CacheInput> = {}, missingKeyShare = 0) {
+  return scenario('cache')
+    .lasting(100)
+    .keys(1000, 1)
+    .cache({ id: 'redis', nodes: ['redis-0'], capacity: 10_000, ...cache })
+    .station({
+      id: 'api',
+      servers: 200,
+      endpoints: { read: [{ kind: 'cacheRead', cache: 'redis', loadFrom: 'db' }] },
+    })
+    .station({ id: 'redis-0', servers: 4, service: exponential(0.0002) })
+    .station({ id: 'db', servers: 50, service: exponential(0.005) })
+    .source({ id: 'users', kind: 'poisson', target: 'api', rate: 500, missingKeyShare })
+    .run();
+}
+
+describe('cache-aside reads', () => {
+  it('with no TTL each key misses once: database loads = distinct keys asked for', () => {
+    const sim = readThroughCache();
+    const cache = sim.caches[0]!;
+    const db = sim.stations[2]!;
+    expect(cache.loads).toBe(db.completed);
+    // ~50,000 reads over 1,000 keys: almost every key is asked for, few twice before filled.
+    expect(cache.loads).toBeGreaterThan(900);
+    expect(cache.loads).toBeLessThan(1100);
+    expect(cache.store.hits + cache.store.misses).toBe(sim.sources[0]!.offered);
+    // Two readers can miss the same key before the first fill lands (a stampede in miniature):
+    // they both load and both fill, so fills can exceed the keys held, but never by much here.
+    expect(cache.fills).toBe(cache.loads);
+    expect(cache.fills - cache.store.size).toBeGreaterThanOrEqual(0);
+    expect(cache.fills - cache.store.size).toBeLessThan(20);
+  });
+
+  it('a TTL makes keys expire and be loaded again', () => {
+    const sim = readThroughCache({ ttl: 10 });
+    const cache = sim.caches[0]!;
+    expect(cache.store.expiredMisses).toBeGreaterThan(1000);
+    expect(cache.loads).toBeGreaterThan(3 * 1000);
+  });
+
+  it('penetration: requests for missing keys all reach the database unless nulls are cached', () => {
+    const plain = readThroughCache({}, 0.2);
+    const offered = plain.sources[0]!.offered;
+    // Missing keys are never filled, so every one of them is a database load.
+    expect(plain.caches[0]!.loads).toBeGreaterThan(0.19 * offered);
+    const withNulls = readThroughCache({ nullTtl: 60 }, 0.2);
+    // Missing ids are drawn from a billion, so caching nulls cannot help much with random ids...
+    expect(withNulls.caches[0]!.loads).toBeGreaterThan(0.19 * offered);
+    // ...but it does not hurt existing keys either: they are still loaded about once each.
+    expect(withNulls.caches[0]!.loads - 0.2 * offered).toBeLessThan(
+      1200 + 4 * Math.sqrt(0.2 * offered),
+    );
+  });
+
+  it('eviction by size: a cache smaller than the working set keeps missing', () => {
+    const small = readThroughCache({ capacity: 50 });
+    expect(small.caches[0]!.store.evictions).toBeGreaterThan(1000);
+    expect(small.caches[0]!.store.size).toBe(50);
+    expect(small.caches[0]!.store.hitRatio).toBeLessThan(
+      readThroughCache().caches[0]!.store.hitRatio,
+    );
+  });
+
+  it('a flush empties the cache at its time, and misses follow', () => {
+    const sim = scenario('flush')
+      .lasting(100)
+      .keys(1000, 1)
+      .cache({ id: 'redis', nodes: ['redis-0'], capacity: 10_000 })
+      .station({
+        id: 'api',
+        servers: 200,
+        endpoints: { read: [{ kind: 'cacheRead', cache: 'redis', loadFrom: 'db' }] },
+      })
+      .station({ id: 'redis-0', servers: 4, service: exponential(0.0002) })
+      .station({ id: 'db', servers: 50, service: exponential(0.005) })
+      .source({ id: 'users', kind: 'poisson', target: 'api', rate: 500 })
+      .fault({ kind: 'flushCache', at: 50, cache: 'redis' })
+      .run();
+    // Two cold starts: about twice the loads of a run without the flush.
+    expect(sim.caches[0]!.loads).toBeGreaterThan(1600);
+  });
+});
