@@ -56,6 +56,26 @@ export interface CacheReport {
   keysHeld: number;
 }
 
+export interface DatabaseReport {
+  writes: number;
+  reads: number;
+  readsFromMaster: number;
+  staleReads: number;
+  /** Share of replica reads that were stale; null when no replica read was made. */
+  staleShare: number | null;
+  /** Mean and largest time from a write's commit to its apply on a replica, seconds. */
+  meanReplicationLag: number | null;
+  maxReplicationLag: number;
+}
+
+export interface BreakerReport {
+  state: string;
+  transitions: number;
+  /** The first transitions (up to 1,000): simulated time, from, to. */
+  log: { at: number; from: string; to: string }[];
+  notPermitted: number;
+}
+
 export interface SeriesReport {
   bucketSeconds: number;
   t: number[];
@@ -76,6 +96,8 @@ export interface RunReport {
   stations: Record<string, StationReport>;
   sources: Record<string, SourceReport>;
   caches: Record<string, CacheReport>;
+  databases: Record<string, DatabaseReport>;
+  breakers: Record<string, BreakerReport>;
   series: SeriesReport;
 }
 
@@ -159,6 +181,28 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       keysHeld: cache.store.size,
     };
   });
+  const databases: Record<string, DatabaseReport> = {};
+  for (const db of sim.databases) {
+    const replicaReads = db.reads - db.readsFromMaster;
+    databases[db.config.id] = {
+      writes: db.writes,
+      reads: db.reads,
+      readsFromMaster: db.readsFromMaster,
+      staleReads: db.staleReads,
+      staleShare: replicaReads > 0 ? db.staleReads / replicaReads : null,
+      meanReplicationLag: finite(db.lagSum / (db.writes * db.config.replicas.length)),
+      maxReplicationLag: db.maxLag,
+    };
+  }
+  const breakers: Record<string, BreakerReport> = {};
+  for (const logged of sim.breakers) {
+    breakers[logged.name] = {
+      state: logged.breaker.state,
+      transitions: logged.transitionCount,
+      log: logged.transitions.map((t) => ({ ...t })),
+      notPermitted: logged.breaker.notPermittedSinceStart,
+    };
+  }
   return {
     scenario: sim.scenario.name,
     seed: sim.seed,
@@ -170,6 +214,8 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     stations,
     sources,
     caches,
+    databases,
+    breakers,
     series: seriesReport(sim, now),
   };
 }

@@ -1,17 +1,35 @@
 import { createDistribution } from '../model/distributions/createDistribution';
 import type { Cache } from '../model/cache/cache';
+import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import type { Step } from '../model/service/endpointProgram';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { StationSpec } from './schema/stationSchema';
+import type { BreakerSpec } from './schema/breakerSchema';
+import { CircuitBreaker } from '../model/resilience/circuitBreaker';
+import { hystrixCircuitBreakerConfig } from '../model/resilience/hystrix';
+import { LoggedBreaker } from '../model/resilience/breakerLog';
 
 /** Turns a station's endpoint specs into the steps its program runs, names resolved to indices. */
 export function compileEndpoints(
+  stationId: string,
   endpoints: NonNullable<StationSpec['endpoints']>,
   index: ScenarioIndex,
   caches: readonly Cache[],
+  databases: readonly ReplicatedDatabase[],
+  breakers: LoggedBreaker[],
 ): Step[][] {
-  return Object.values(endpoints).map((steps) =>
-    steps.map((step): Step => {
+  const breakerFor = (name: string, spec: BreakerSpec): CircuitBreaker => {
+    const { preset, ...overrides } = spec;
+    const defined = Object.fromEntries(
+      Object.entries(overrides).filter(([, v]) => v !== undefined),
+    ) as Partial<ConstructorParameters<typeof CircuitBreaker>[0]>;
+    const config = preset === 'hystrix' ? hystrixCircuitBreakerConfig(defined) : defined;
+    const logged = new LoggedBreaker(name, new CircuitBreaker(config, 0));
+    breakers.push(logged);
+    return logged.breaker;
+  };
+  return Object.entries(endpoints).map(([endpointName, steps]) =>
+    steps.map((step, k): Step => {
       switch (step.kind) {
         case 'work':
           return { kind: 'work', duration: createDistribution(step.duration) };
@@ -22,6 +40,7 @@ export function compileEndpoints(
             endpoint: index.endpoint(step.to, step.endpoint),
             timeout: step.timeout ?? Infinity,
             onFailure: step.onFailure,
+            guard: step.breaker && breakerFor(`${stationId}.${endpointName}[${k}]`, step.breaker),
           };
         case 'cacheRead':
           return {
@@ -31,6 +50,14 @@ export function compileEndpoints(
             loadEndpoint: index.endpoint(step.loadFrom, step.loadEndpoint),
             cacheTimeout: step.timeout,
             loadTimeout: step.loadTimeout ?? Infinity,
+            onFailure: step.onFailure,
+          };
+        case 'dbRead':
+        case 'dbWrite':
+          return {
+            kind: step.kind,
+            db: databases[index.database(step.db)]!,
+            timeout: step.timeout ?? Infinity,
             onFailure: step.onFailure,
           };
       }

@@ -121,6 +121,41 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       });
     }
   });
+  const databaseIds = new Set<string>();
+  list(doc.databases).forEach((raw, i) => {
+    const db = record(raw);
+    const id = text(db.id);
+    if (id !== undefined && databaseIds.has(id)) {
+      issues.push({ path: ['databases', i, 'id'], message: `duplicate database id "${id}"` });
+    }
+    if (id !== undefined) databaseIds.add(id);
+    mustExist(text(db.master), ['databases', i, 'master']);
+    list(db.replicas).forEach((replica, k) =>
+      mustExist(text(replica), ['databases', i, 'replicas', k]),
+    );
+  });
+  const knownDatabases = [...databaseIds].map((id) => `"${id}"`).join(', ') || 'none';
+  list(doc.stations).forEach((raw, i) => {
+    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
+      list(steps).forEach((rawStep, k) => {
+        const step = record(rawStep);
+        if (step.kind !== 'dbRead' && step.kind !== 'dbWrite') return;
+        const id = text(step.db);
+        if (id !== undefined && !databaseIds.has(id)) {
+          issues.push({
+            path: ['stations', i, 'endpoints', name, k, 'db'],
+            message: `unknown database "${id}" (databases are ${knownDatabases})`,
+          });
+        }
+        if (doc.keys === undefined) {
+          issues.push({
+            path: ['stations', i, 'endpoints', name, k],
+            message: `a ${String(step.kind)} needs "keys" (which keys requests are about)`,
+          });
+        }
+      });
+    }
+  });
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);

@@ -1,7 +1,9 @@
 import cacheFlush from './presets/cache-flush.json';
+import circuitBreaker from './presets/circuit-breaker.json';
 import erlangB from './presets/erlang-b.json';
 import lunchRush from './presets/lunch-rush.json';
 import md1 from './presets/md1.json';
+import readWriteSplit from './presets/read-write-split.json';
 import mm1 from './presets/mm1.json';
 import mm8 from './presets/mm8.json';
 import retryStorm from './presets/retry-storm.json';
@@ -16,6 +18,8 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'retry-storm': retryStorm,
   timeouts,
   'cache-flush': cacheFlush,
+  'read-write-split': readWriteSplit,
+  'circuit-breaker': circuitBreaker,
   mm1,
   mm8,
   md1,

@@ -4,10 +4,12 @@ import type { Scenario } from './schema/scenarioSchema';
 export class ScenarioIndex {
   private readonly stations: Map<string, number>;
   private readonly caches: Map<string, number>;
+  private readonly databases: Map<string, number>;
 
   constructor(private readonly scenario: Scenario) {
     this.stations = new Map(scenario.stations.map((s, i) => [s.id, i]));
     this.caches = new Map(scenario.caches.map((c, i) => [c.id, i]));
+    this.databases = new Map(scenario.databases.map((d, i) => [d.id, i]));
   }
 
   station(id: string): number {
@@ -16,6 +18,10 @@ export class ScenarioIndex {
 
   cache(id: string): number {
     return this.caches.get(id)!;
+  }
+
+  database(id: string): number {
+    return this.databases.get(id)!;
   }
 
   /** Index of `endpoint` among the station's endpoints; the first when not given. */

@@ -12,6 +12,8 @@ import type { ClientConfig, Source } from '../model/sources/source';
 import { Station } from '../model/station/station';
 import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
+import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
+import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
 import { KeyChooser } from '../model/sources/keyChooser';
 import { compileEndpoints } from './compileEndpoints';
@@ -33,6 +35,9 @@ export class Simulation {
   readonly stations: Station[];
   readonly sources: Source[];
   readonly caches: Cache[];
+  readonly databases: ReplicatedDatabase[];
+  /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
+  readonly breakers: LoggedBreaker[] = [];
   /** The endpoint program of each station, undefined for plain stations. */
   readonly programs: (EndpointProgram | undefined)[] = [];
   readonly series: SeriesRecorder;
@@ -68,6 +73,21 @@ export class Simulation {
     });
 
     scenario.caches.forEach((spec, i) => this.caches[i]!.preload(spec.preload, 0));
+    this.databases = scenario.databases.map(
+      (spec) =>
+        new ReplicatedDatabase(
+          {
+            id: spec.id,
+            master: index.station(spec.master),
+            replicas: spec.replicas.map((id) => index.station(id)),
+            shipDelay: createDistribution(spec.shipDelay),
+            applyTime: createDistribution(spec.applyTime),
+            readRouting: spec.readRouting,
+            readYourWritesWindow: spec.readYourWrites,
+          },
+          streams.stream(`database:${spec.id}/replication`),
+        ),
+    );
 
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
@@ -75,7 +95,14 @@ export class Simulation {
             spec.id,
             this.kernel,
             this.network,
-            compileEndpoints(spec.endpoints, index, this.caches),
+            compileEndpoints(
+              spec.id,
+              spec.endpoints,
+              index,
+              this.caches,
+              this.databases,
+              this.breakers,
+            ),
             streams.stream(`station:${spec.id}/work`),
           )
         : undefined;

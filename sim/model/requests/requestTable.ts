@@ -52,6 +52,8 @@ export class RequestTable {
   phase: Uint8Array;
   /** The business key the request is about (user or order id); keys drive caches and shards. */
   key: Float64Array;
+  /** Station the request's current call went to (a database read may go to any replica). */
+  target: Int32Array;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -77,6 +79,7 @@ export class RequestTable {
     this.step = new Int32Array(initialCapacity);
     this.phase = new Uint8Array(initialCapacity);
     this.key = new Float64Array(initialCapacity);
+    this.target = new Int32Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -101,6 +104,7 @@ export class RequestTable {
     this.step[id] = 0;
     this.phase[id] = 0;
     this.key[id] = 0;
+    this.target[id] = -1;
     return id;
   }
 
@@ -145,6 +149,7 @@ export class RequestTable {
     this.step = i32(this.step);
     this.phase = u8(this.phase);
     this.key = f64(this.key);
+    this.target = i32(this.target);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -36,6 +36,7 @@ export class CountWindow implements OutcomeWindow {
   }
 
   record(_now: number, outcome: Outcome): void {
+    if (this.size === 0) return; // the metrics of FORCED_OPEN and DISABLED hold nothing
     if (this.total === this.size) this.counts[this.ring[this.head]!]!--;
     else this.total++;
     this.ring[this.head] = outcome;

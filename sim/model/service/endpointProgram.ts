@@ -2,6 +2,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { RandomStream } from '../../kernel/rng';
 import type { EventHandle } from '../../kernel/units';
 import type { Cache } from '../cache/cache';
+import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Distribution } from '../distributions/distribution';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
@@ -33,10 +34,25 @@ export type Step =
       cacheTimeout: number;
       loadTimeout: number;
       onFailure: OnFailure;
+    }
+  | {
+      /** A read routed by the database (a replica, or the master for read-your-writes). */
+      kind: 'dbRead';
+      db: ReplicatedDatabase;
+      timeout: number;
+      onFailure: OnFailure;
+    }
+  | {
+      /** A write to the master; on commit it starts replicating. */
+      kind: 'dbWrite';
+      db: ReplicatedDatabase;
+      timeout: number;
+      onFailure: OnFailure;
     };
 
 type CallStep = Step & { kind: 'call' };
 type CacheStep = Step & { kind: 'cacheRead' };
+type DatabaseStep = Step & { kind: 'dbRead' | 'dbWrite' };
 
 /** Phases of a cache read, kept in the request table's `phase` column. */
 const LOOKUP = 0;
@@ -136,6 +152,16 @@ export class EndpointProgram implements ServiceProgram, Requester {
         this.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
         return;
       }
+      if (step.kind === 'dbRead' || step.kind === 'dbWrite') {
+        const target =
+          step.kind === 'dbRead'
+            ? step.db.readTarget(table.key[request]!, now)
+            : step.db.config.master;
+        table.target[request] = target;
+        this.stats[endpoint]!.calls++;
+        this.call(request, target, 0, step.timeout, now);
+        return;
+      }
       if (step.guard && !step.guard.tryAcquire(now)) {
         this.stats[endpoint]!.notPermitted++;
         if (step.onFailure === 'fallback') {
@@ -186,6 +212,17 @@ export class EndpointProgram implements ServiceProgram, Requester {
     const now = this.kernel.now;
     if (step.kind === 'call') {
       step.guard?.onResult(now, now - table.originTime[child]!, false);
+      this.advance(parent);
+    } else if (step.kind === 'dbRead') {
+      step.db.readAnswered(
+        table.key[parent]!,
+        table.target[parent]!,
+        table.originTime[child]!,
+        now,
+      );
+      this.advance(parent);
+    } else if (step.kind === 'dbWrite') {
+      step.db.committed(table.key[parent]!, now);
       this.advance(parent);
     } else {
       this.cacheStepAnswered(parent, step as CacheStep, now);
@@ -259,7 +296,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
       step.guard?.onResult(now, duration, true);
     }
     this.stats[endpoint]!.callFailures++;
-    if ((step as CallStep | CacheStep).onFailure === 'fallback') {
+    if ((step as CallStep | CacheStep | DatabaseStep).onFailure === 'fallback') {
       this.stats[endpoint]!.fallbacks++;
       this.advance(parent);
     } else {

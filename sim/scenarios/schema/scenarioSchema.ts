@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_SEED } from '../../kernel/rng';
+import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
 import { FaultSchema } from './faultSchema';
 import {
   identifier,
@@ -59,6 +60,26 @@ const CacheSchema = z
   })
   .describe('A distributed cache, Redis Cluster style.');
 
+const DatabaseSchema = z
+  .strictObject({
+    id: identifier(),
+    master: identifier().describe('The station that takes every write.'),
+    replicas: z.array(identifier()).default([]).describe('Stations that serve reads.'),
+    shipDelay: DistributionSpecSchema.default({ type: 'deterministic', value: 0.001 }).describe(
+      'Binlog shipping delay to a replica, per write.',
+    ),
+    applyTime: DistributionSpecSchema.default({ type: 'exponential', mean: 0.0002 }).describe(
+      "Time a replica's single SQL thread takes to apply one write: lag grows as writes near 1/applyTime.",
+    ),
+    readRouting: z
+      .enum(['replicas', 'master'], { error: 'must be "replicas" or "master"' })
+      .default('replicas'),
+    readYourWrites: nonNegativeNumber(' s')
+      .default(0)
+      .describe('Seconds after a write during which reads of that key go to the master; 0 = off.'),
+  })
+  .describe('A MySQL-style master with asynchronous replicas.');
+
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
     .default(5_000_000)
@@ -82,6 +103,7 @@ export const ScenarioSchema = z
     limits: LimitsSchema.default({ maxInFlight: 5_000_000 }),
     keys: KeysSchema.optional(),
     caches: z.array(CacheSchema).default([]),
+    databases: z.array(DatabaseSchema).default([]),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(FaultSchema).default([]),

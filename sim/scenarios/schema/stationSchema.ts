@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
+import { BreakerSchema } from './breakerSchema';
 import { identifier, integerAtLeast, numberInRange, positiveNumber } from './fields';
 
 const WorkStepSchema = z
@@ -21,6 +22,7 @@ const CallStepSchema = z
       .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
       .default('fail')
       .describe('fail = the request fails; fallback = carry on without (passive degradation).'),
+    breaker: BreakerSchema.optional(),
   })
   .describe('A call to a dependency; the thread waits for the answer.');
 
@@ -42,10 +44,28 @@ const CacheReadStepSchema = z
     "Cache-aside read of the request's key: look it up; on a miss load it and fill the cache.",
   );
 
+const databaseStep = <K extends 'dbRead' | 'dbWrite'>(kind: K, text: string) =>
+  z
+    .strictObject({
+      kind: z.literal(kind),
+      db: identifier().describe('The database (from "databases").'),
+      timeout: positiveNumber(' s').optional().describe('Omitted = wait forever.'),
+      onFailure: z
+        .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
+        .default('fail'),
+    })
+    .describe(text);
+
 const StepSchema = z.discriminatedUnion(
   'kind',
-  [WorkStepSchema, CallStepSchema, CacheReadStepSchema],
-  { error: 'kind must be "work", "call" or "cacheRead"' },
+  [
+    WorkStepSchema,
+    CallStepSchema,
+    CacheReadStepSchema,
+    databaseStep('dbRead', "Read the request's key: from a replica, or the master if so routed."),
+    databaseStep('dbWrite', "Write the request's key on the master; it then replicates."),
+  ],
+  { error: 'kind must be "work", "call", "cacheRead", "dbRead" or "dbWrite"' },
 );
 
 const RouteSchema = z.strictObject({

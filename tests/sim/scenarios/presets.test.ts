@@ -114,3 +114,106 @@ describe('cache-flush preset', () => {
     expect(goodput(120, 300)).toBeGreaterThan(570);
   });
 });
+
+describe('read-write-split preset', () => {
+  const run = (edit: (doc: ScenarioInput) => void = () => {}) => {
+    const doc = structuredClone(PRESETS['read-write-split']) as ScenarioInput;
+    edit(doc);
+    return runScenario(checked(doc).scenario);
+  };
+  /** Poisson counts: 4 standard deviations, as elsewhere. */
+  const near = (observed: number, expected: number) =>
+    Math.abs(observed - expected) < 4 * Math.sqrt(expected);
+
+  it('the master takes the 1,000 writes/s and each of five replicas about 2,000 reads/s', () => {
+    const report = runScenario(presetScenario('read-write-split').scenario);
+    expect(near(report.stations.master!.arrivals, 1000 * 30)).toBe(true);
+    for (let r = 1; r <= 5; r++) {
+      expect(near(report.stations[`replica-${r}`]!.arrivals, 2000 * 30)).toBe(true);
+    }
+    // Replication lag is real, so some replica reads return the value before the latest write.
+    expect(report.databases.orders!.staleReads).toBeGreaterThan(0);
+    expect(report.databases.orders!.meanReplicationLag).toBeGreaterThan(0);
+  });
+
+  it('read-your-writes for one second removes the stale reads', () => {
+    const report = run((doc) => {
+      doc.databases![0]!.readYourWrites = 1;
+    });
+    expect(report.databases.orders!.staleReads).toBe(0);
+    expect(report.databases.orders!.readsFromMaster).toBeGreaterThan(0);
+  });
+
+  it('more replicas halve the reads per replica but leave write capacity where it was', () => {
+    // Writes offered beyond what the master can do (32 threads x 10 ms = 3,200/s).
+    const withReplicas = (count: number) =>
+      run((doc) => {
+        const replicas = Array.from({ length: count }, (_, i) => `replica-${i + 1}`);
+        doc.databases![0]!.replicas = replicas;
+        doc.stations = [
+          ...doc.stations.filter((s) => !s.id.startsWith('replica-')),
+          ...replicas.map((id) => ({
+            id,
+            servers: 32,
+            queueCapacity: 5000,
+            service: { type: 'exponential' as const, mean: 0.01 },
+          })),
+        ];
+        doc.sources[1] = {
+          ...doc.sources[1]!,
+          rate: 4000,
+          client: { timeout: 1 },
+        } as (typeof doc.sources)[1];
+      });
+    const five = withReplicas(5);
+    const ten = withReplicas(10);
+    expect(ten.stations['replica-1']!.arrivals).toBeLessThan(
+      0.55 * five.stations['replica-1']!.arrivals,
+    );
+    const writeGoodput = (r: typeof five) => r.sources.writers!.goodput;
+    expect(writeGoodput(five)).toBeLessThan(3300);
+    expect(Math.abs(writeGoodput(ten) - writeGoodput(five)) / writeGoodput(five)).toBeLessThan(
+      0.03,
+    );
+  });
+});
+
+describe('circuit-breaker preset', () => {
+  const run = (withBreaker: boolean) => {
+    const doc = structuredClone(PRESETS['circuit-breaker']) as ScenarioInput;
+    if (!withBreaker) {
+      const call = doc.stations[0]!.endpoints!.page![1] as { breaker?: unknown };
+      delete call.breaker;
+    }
+    return runScenario(checked(doc).scenario);
+  };
+
+  it('the breaker opens, probes in HALF_OPEN while the dependency is slow, and closes after', () => {
+    const report = run(true);
+    const breaker = report.breakers['api.page[1]']!;
+    const log = breaker.log;
+    expect(log[0]).toMatchObject({ from: 'CLOSED', to: 'OPEN' });
+    expect(log[0]!.at).toBeGreaterThan(30);
+    expect(log[0]!.at).toBeLessThan(35);
+    expect(log[1]).toMatchObject({ from: 'OPEN', to: 'HALF_OPEN' });
+    // The wait in OPEN is 5 s; the move to HALF_OPEN happens on the first call after it.
+    expect(log[1]!.at - log[0]!.at).toBeGreaterThan(5);
+    expect(log[1]!.at - log[0]!.at).toBeLessThan(5.2);
+    expect(log.some((t) => t.from === 'HALF_OPEN' && t.to === 'OPEN' && t.at < 90)).toBe(true);
+    const closed = log.find((t) => t.to === 'CLOSED')!;
+    expect(closed.from).toBe('HALF_OPEN');
+    expect(closed.at).toBeGreaterThan(90);
+    expect(breaker.state).toBe('CLOSED');
+    expect(breaker.notPermitted).toBeGreaterThan(5000);
+  });
+
+  it('orders keep their goodput with the breaker and starve without it', () => {
+    const goodput = (withBreaker: boolean) => {
+      const { t, sources } = run(withBreaker).series;
+      return meanOver(t, sources.orders!.goodput!, 40, 75);
+    };
+    // 300 orders/s offered: above 90% of it with the breaker, under 20% without.
+    expect(goodput(true)).toBeGreaterThan(270);
+    expect(goodput(false)).toBeLessThan(60);
+  });
+});

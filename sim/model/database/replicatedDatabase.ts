@@ -1,0 +1,123 @@
+import type { Distribution } from '../distributions/distribution';
+import type { RandomStream } from '../../kernel/rng';
+
+export interface ReplicatedDatabaseConfig {
+  id: string;
+  /** Station indices: the master takes every write, replicas take reads. */
+  master: number;
+  replicas: readonly number[];
+  /** Binlog shipping delay from master to replica (the IO thread), per write. */
+  shipDelay: Distribution;
+  /** Time a replica's single SQL thread needs to apply one write. */
+  applyTime: Distribution;
+  /** Where reads go: spread over the replicas, or all to the master. */
+  readRouting: 'replicas' | 'master';
+  /**
+   * Read-your-writes by session stickiness: for this many seconds after a key was written, its
+   * reads go to the master (SEMANTICS.md section 4: "route a session to the master for a while
+   * after it writes"). 0 = off.
+   */
+  readYourWritesWindow: number;
+}
+
+/**
+ * A MySQL-style master with asynchronous replicas. Each replica applies the master's writes in
+ * commit order on one SQL thread, so its replication lag is not a parameter: it emerges from the
+ * write rate against the apply time, growing as the master's write load nears what one thread
+ * can replay (SEMANTICS.md section 4: "large batch writes cause lag").
+ *
+ * Apply times follow from the commit times alone (apply end = max(previous apply end, commit +
+ * ship delay) + apply time), so no events are needed. A read is stale when the replica answers
+ * it before replaying the latest write to its key that had committed when the read was issued.
+ * (A write committed after the read was issued may or may not be seen: either is correct.) So
+ * each written key keeps its last two writes: the one before a read and the one that may follow.
+ */
+export class ReplicatedDatabase {
+  /** Per replica: when its SQL thread finishes the last write it has been given. */
+  private readonly applyEnd: Float64Array;
+  /**
+   * Per written key, its last two writes: [commit, apply end on each replica] for the latest,
+   * then the same for the one before.
+   */
+  private readonly history = new Map<number, Float64Array>();
+  private readonly lastWriteAt = new Map<number, number>();
+  private nextReplica = 0;
+
+  writes = 0;
+  reads = 0;
+  readsFromMaster = 0;
+  /** Reads a replica answered with a value older than the latest committed write. */
+  staleReads = 0;
+  /** Sum over writes and replicas of (apply end - commit): mean lag = lagSum / (writes * replicas). */
+  lagSum = 0;
+  maxLag = 0;
+
+  constructor(
+    readonly config: ReplicatedDatabaseConfig,
+    private readonly rng: RandomStream,
+  ) {
+    this.applyEnd = new Float64Array(config.replicas.length);
+  }
+
+  /** Station that should serve a read of `key` at `now`. */
+  readTarget(key: number, now: number): number {
+    const c = this.config;
+    this.reads++;
+    if (c.readRouting === 'master' || c.replicas.length === 0) {
+      this.readsFromMaster++;
+      return c.master;
+    }
+    if (c.readYourWritesWindow > 0) {
+      const written = this.lastWriteAt.get(key);
+      if (written !== undefined && now - written < c.readYourWritesWindow) {
+        this.readsFromMaster++;
+        return c.master;
+      }
+    }
+    // Round robin, as a connection pool's load balancer would.
+    const replica = c.replicas[this.nextReplica]!;
+    this.nextReplica = (this.nextReplica + 1) % c.replicas.length;
+    return replica;
+  }
+
+  /** A write to `key` committed on the master at `now`: schedule its replay on every replica. */
+  committed(key: number, now: number): void {
+    const c = this.config;
+    this.writes++;
+    if (c.readYourWritesWindow > 0) this.lastWriteAt.set(key, now);
+    const n = c.replicas.length;
+    let writes = this.history.get(key);
+    if (writes === undefined) {
+      writes = new Float64Array(2 * (n + 1)).fill(-Infinity);
+      this.history.set(key, writes);
+    }
+    writes.copyWithin(n + 1, 0, n + 1);
+    writes[0] = now;
+    for (let r = 0; r < n; r++) {
+      const arrives = now + c.shipDelay.sample(this.rng);
+      const end = Math.max(this.applyEnd[r]!, arrives) + c.applyTime.sample(this.rng);
+      this.applyEnd[r] = end;
+      writes[1 + r] = end;
+      const lag = end - now;
+      this.lagSum += lag;
+      if (lag > this.maxLag) this.maxLag = lag;
+    }
+  }
+
+  /** Station `served` answered at `now` a read of `key` issued at `issuedAt`: was it stale? */
+  readAnswered(key: number, served: number, issuedAt: number, now: number): void {
+    if (served === this.config.master) return;
+    const writes = this.history.get(key);
+    if (writes === undefined) return;
+    const n = this.config.replicas.length;
+    const r = this.config.replicas.indexOf(served);
+    // The latest write the read must see: the newest one committed by the time it was issued.
+    const base = writes[0]! <= issuedAt ? 0 : n + 1;
+    if (writes[base]! > -Infinity && writes[base + 1 + r]! > now) this.staleReads++;
+  }
+
+  /** Seconds_Behind_Master-like figure for replica r at `now`: 0 once it has caught up. */
+  lagOf(r: number, now: number): number {
+    return Math.max(0, this.applyEnd[r]! - now);
+  }
+}
