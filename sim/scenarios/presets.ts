@@ -6,8 +6,10 @@ import md1 from './presets/md1.json';
 import readWriteSplit from './presets/read-write-split.json';
 import mm1 from './presets/mm1.json';
 import mm8 from './presets/mm8.json';
+import resourceIsolation from './presets/resource-isolation.json';
 import retryStorm from './presets/retry-storm.json';
 import timeouts from './presets/timeouts.json';
+import warmUp from './presets/warm-up.json';
 
 /**
  * The built-in scenarios. Each is a plain scenario file (validated like any user file when it is
@@ -20,6 +22,8 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'cache-flush': cacheFlush,
   'read-write-split': readWriteSplit,
   'circuit-breaker': circuitBreaker,
+  'resource-isolation': resourceIsolation,
+  'warm-up': warmUp,
   mm1,
   mm8,
   md1,

@@ -217,3 +217,66 @@ describe('circuit-breaker preset', () => {
     expect(goodput(false)).toBeLessThan(60);
   });
 });
+
+/** Runs a preset after an edit, returning the report. */
+function runPreset(name: string, edit: (doc: ScenarioInput) => void = () => {}) {
+  const doc = structuredClone(PRESETS[name]) as ScenarioInput;
+  edit(doc);
+  return runScenario(checked(doc).scenario);
+}
+
+describe('resource-isolation preset', () => {
+  const ordersGoodput = (isolated: boolean) => {
+    const { t, sources } = runPreset('resource-isolation', (doc) => {
+      if (!isolated) return;
+      doc.sources[0]!.target = 'api-critical';
+      doc.sources[1]!.target = 'api-noncritical';
+    }).series;
+    return meanOver(t, sources.orders!.goodput!, 40, 90);
+  };
+
+  it('on a shared pool the report batch starves the orders', () => {
+    expect(ordersGoodput(false)).toBeLessThan(30);
+  });
+
+  it('on isolated pools of the same total size the orders keep their 300/s', () => {
+    expect(ordersGoodput(true)).toBeGreaterThan(280);
+  });
+});
+
+describe('warm-up preset', () => {
+  const firstMinute = (edit?: (doc: ScenarioInput) => void) => {
+    const { t, sources } = runPreset('warm-up', edit).series;
+    const latency = sources.shoppers!.meanLatency!;
+    const goodput = sources.shoppers!.goodput!;
+    // Mean latency weighted by answers, over [0, 60) s.
+    let weighted = 0;
+    let answers = 0;
+    t.forEach((start, i) => {
+      if (start < 60) {
+        weighted += latency[i]! * goodput[i]!;
+        answers += goodput[i]!;
+      }
+    });
+    return { mean: weighted / answers, worstBucket: Math.max(...latency.slice(0, 20)) };
+  };
+
+  it('preloading the hot products makes the first minute more than 50% faster', () => {
+    const cold = firstMinute();
+    const preloaded = firstMinute((doc) => {
+      doc.caches![0]!.preload = 20000;
+    });
+    expect(preloaded.mean).toBeLessThan(0.5 * cold.mean);
+  });
+
+  it('a gradual ramp avoids the cold-start spike without preloading', () => {
+    const cold = firstMinute();
+    const ramp = firstMinute((doc) => {
+      (doc.sources[0] as { profile: { points: [number, number][] } }).profile.points = [
+        [0, 0],
+        [60, 3000],
+      ];
+    });
+    expect(ramp.worstBucket).toBeLessThan(cold.worstBucket / 5);
+  });
+});
