@@ -1,14 +1,11 @@
 import type { EventHandle } from './units';
-
-/** What an event runs: a callback bound once by its component, plus a numeric argument. */
 export type EventHandler = (arg: number) => void;
-
 const SLOT_BITS = 24;
 const SLOT_LIMIT = 1 << SLOT_BITS;
 const GENERATION_LIMIT = 1 << 28;
 const PRIORITY_SCALE = 2 ** 48;
 export const MAX_PRIORITY = 31;
-const ROOT = 3;
+const ROOT = 1;
 
 export class EventQueue {
   private capacity: number;
@@ -26,8 +23,10 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
-    this.keys = new Float64Array(2 * (this.capacity + ROOT));
-    this.heapSlot = new Int32Array(this.capacity + ROOT);
+    this.keys = new Float64Array(2 * (this.capacity + ROOT + 1));
+    this.keys[2 * ROOT] = Infinity;
+    this.keys[2 * ROOT + 1] = Infinity;
+    this.heapSlot = new Int32Array(this.capacity + ROOT + 1);
     this.slotPos = new Int32Array(this.capacity).fill(-1);
     this.slotGen = new Int32Array(this.capacity);
     this.slotArg = new Float64Array(this.capacity);
@@ -42,7 +41,7 @@ export class EventQueue {
   }
 
   peekTime(): number {
-    return this.end > ROOT ? this.keys[2 * ROOT]! : Infinity;
+    return this.keys[2 * ROOT]!;
   }
 
   push(time: number, priority: number, handler: EventHandler, arg: number): EventHandle {
@@ -51,7 +50,10 @@ export class EventQueue {
     this.slotArg[slot] = arg;
     this.slotHandler[slot] = handler;
     const tie = priority * PRIORITY_SCALE + this.sequence++;
-    this.siftUp(this.end++, time, tie, slot);
+    const pos = this.end++;
+    this.keys[2 * this.end] = Infinity;
+    this.keys[2 * this.end + 1] = Infinity;
+    this.siftUp(pos, time, tie, slot);
     return (this.slotGen[slot]! * SLOT_LIMIT + slot) as EventHandle;
   }
 
@@ -62,13 +64,15 @@ export class EventQueue {
     const pos = this.slotPos[slot]!;
     if (pos < 0) return false;
     this.releaseSlot(slot);
+    const keys = this.keys;
     const last = --this.end;
+    const t = keys[2 * last]!;
+    const k = keys[2 * last + 1]!;
+    const s = this.heapSlot[last]!;
+    keys[2 * last] = Infinity;
+    keys[2 * last + 1] = Infinity;
     if (pos !== last) {
-      const keys = this.keys;
-      const t = keys[2 * last]!;
-      const k = keys[2 * last + 1]!;
-      const s = this.heapSlot[last]!;
-      const parent = (pos >> 2) + 2;
+      const parent = pos >> 1;
       if (
         pos > ROOT &&
         (t < keys[2 * parent]! || (t === keys[2 * parent]! && k < keys[2 * parent + 1]!))
@@ -90,8 +94,11 @@ export class EventQueue {
     this.poppedHandler = this.slotHandler[slot]!;
     this.releaseSlot(slot);
     const last = --this.end;
-    if (last > ROOT)
-      this.siftDown(ROOT, keys[2 * last]!, keys[2 * last + 1]!, this.heapSlot[last]!);
+    const t = keys[2 * last]!;
+    const k = keys[2 * last + 1]!;
+    keys[2 * last] = Infinity;
+    keys[2 * last + 1] = Infinity;
+    if (last > ROOT) this.siftDown(ROOT, t, k, this.heapSlot[last]!);
     return true;
   }
 
@@ -111,7 +118,7 @@ export class EventQueue {
     const heapSlot = this.heapSlot;
     const slotPos = this.slotPos;
     while (pos > ROOT) {
-      const parent = (pos >> 2) + 2;
+      const parent = pos >> 1;
       const pt = keys[2 * parent]!;
       if (time > pt || (time === pt && tie > keys[2 * parent + 1]!)) break;
       keys[2 * pos] = pt;
@@ -133,27 +140,21 @@ export class EventQueue {
     const slotPos = this.slotPos;
     const end = this.end;
     for (;;) {
-      const first = 4 * pos - 8;
-      if (first >= end) break;
-      let best = first;
-      let bt = keys[2 * first]!;
-      let bk = keys[2 * first + 1]!;
-      const stop = first + 4 < end ? first + 4 : end;
-      for (let c = first + 1; c < stop; c++) {
-        const ct = keys[2 * c]!;
-        if (ct < bt || (ct === bt && keys[2 * c + 1]! < bk)) {
-          best = c;
-          bt = ct;
-          bk = keys[2 * c + 1]!;
-        }
-      }
-      if (time < bt || (time === bt && tie < bk)) break;
-      keys[2 * pos] = bt;
-      keys[2 * pos + 1] = bk;
-      const s = heapSlot[best]!;
+      let child = 2 * pos;
+      if (child >= end) break;
+      // The slot after the last is a +Infinity sentinel, so a missing right child never wins.
+      const lt = keys[2 * child]!;
+      const rt = keys[2 * child + 2]!;
+      child += +(rt < lt) | (+(rt === lt) & +(keys[2 * child + 3]! < keys[2 * child + 1]!));
+      const ct = keys[2 * child]!;
+      const ck = keys[2 * child + 1]!;
+      if (time < ct || (time === ct && tie < ck)) break;
+      keys[2 * pos] = ct;
+      keys[2 * pos + 1] = ck;
+      const s = heapSlot[child]!;
       heapSlot[pos] = s;
       slotPos[s] = pos;
-      pos = best;
+      pos = child;
     }
     keys[2 * pos] = time;
     keys[2 * pos + 1] = tie;
@@ -164,10 +165,10 @@ export class EventQueue {
   private grow(): void {
     const next = this.capacity * 2;
     if (next > SLOT_LIMIT) throw new RangeError(`more than ${SLOT_LIMIT} events pending`);
-    const keys = new Float64Array(2 * (next + ROOT));
+    const keys = new Float64Array(2 * (next + ROOT + 1));
     keys.set(this.keys);
     this.keys = keys;
-    const heapSlot = new Int32Array(next + ROOT);
+    const heapSlot = new Int32Array(next + ROOT + 1);
     heapSlot.set(this.heapSlot);
     this.heapSlot = heapSlot;
     const pos = new Int32Array(next).fill(-1);

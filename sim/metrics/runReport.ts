@@ -1,5 +1,10 @@
 import type { LatencyHistogram } from './latencyHistogram';
-import { CACHE_SERIES_FIELDS, STATION_SERIES_FIELDS, SOURCE_SERIES_FIELDS } from './seriesSubjects';
+import {
+  CACHE_SERIES_FIELDS,
+  STATION_SERIES_FIELDS,
+  SOURCE_SERIES_FIELDS,
+  TOPIC_SERIES_FIELDS,
+} from './seriesSubjects';
 import type { SeriesRecorder } from './seriesRecorder';
 import { cacheTotals, difference, sourceTotals, stationTotals } from './totals';
 import type { Simulation } from '../scenarios/simulation';
@@ -76,12 +81,24 @@ export interface BreakerReport {
   notPermitted: number;
 }
 
+export interface TopicReport {
+  produced: number;
+  consumed: number;
+  redelivered: number;
+  deadLettered: number;
+  /** Messages published and not yet consumed at the end of the run. */
+  lag: number;
+  /** The largest lag at any bucket boundary. */
+  maxLag: number;
+}
+
 export interface SeriesReport {
   bucketSeconds: number;
   t: number[];
   stations: Record<string, Record<string, number[]>>;
   sources: Record<string, Record<string, number[]>>;
   caches: Record<string, Record<string, number[]>>;
+  topics: Record<string, Record<string, number[]>>;
 }
 
 /** The CLI's `--json` document, and the browser's export: one shape, documented in README.md. */
@@ -98,6 +115,7 @@ export interface RunReport {
   caches: Record<string, CacheReport>;
   databases: Record<string, DatabaseReport>;
   breakers: Record<string, BreakerReport>;
+  topics: Record<string, TopicReport>;
   series: SeriesReport;
 }
 
@@ -203,6 +221,18 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       notPermitted: logged.breaker.notPermittedSinceStart,
     };
   }
+  const series = seriesReport(sim, now);
+  const topics: Record<string, TopicReport> = {};
+  for (const topic of sim.topics) {
+    topics[topic.id] = {
+      produced: topic.produced,
+      consumed: topic.consumed,
+      redelivered: topic.redelivered,
+      deadLettered: topic.deadLettered,
+      lag: topic.lag,
+      maxLag: Math.max(0, ...series.topics[topic.id]!.lag!),
+    };
+  }
   return {
     scenario: sim.scenario.name,
     seed: sim.seed,
@@ -216,7 +246,8 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     caches,
     databases,
     breakers,
-    series: seriesReport(sim, now),
+    topics,
+    series,
   };
 }
 
@@ -264,7 +295,23 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
       loads: f('loads'),
     };
   });
-  return { bucketSeconds: rec.bucketSeconds, t, stations, sources, caches };
+  const topics: SeriesReport['topics'] = {};
+  const firstTopic = firstCache + sim.caches.length;
+  sim.topics.forEach((topic, k) => {
+    const f = fieldReader(rec, firstTopic + k, TOPIC_SERIES_FIELDS, n);
+    const produced = f('produced');
+    const consumed = f('consumed');
+    const dead = f('deadLettered');
+    let backlog = 0;
+    topics[topic.id] = {
+      produced,
+      consumed,
+      deadLettered: dead,
+      // Lag at each bucket's end: everything published so far minus what has been consumed.
+      lag: produced.map((p, i) => (backlog += p - consumed[i]! - dead[i]!)),
+    };
+  });
+  return { bucketSeconds: rec.bucketSeconds, t, stations, sources, caches, topics };
 }
 
 function fieldReader<F extends string>(

@@ -1,4 +1,5 @@
 import type { Cache } from '../model/cache/cache';
+import type { Topic } from '../model/mq/topic';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 import type { SeriesSubject } from './seriesRecorder';
@@ -67,6 +68,20 @@ export function cacheSubject(cache: Cache): SeriesSubject {
       out[0] = cache.store.hits;
       out[1] = cache.store.misses;
       out[2] = cache.loads;
+    },
+  };
+}
+
+export const TOPIC_SERIES_FIELDS = ['produced', 'consumed', 'deadLettered'] as const;
+
+export function topicSubject(topic: Topic): SeriesSubject {
+  return {
+    id: topic.id,
+    seriesFields: TOPIC_SERIES_FIELDS,
+    sampleCumulative(_now, out) {
+      out[0] = topic.produced;
+      out[1] = topic.consumed;
+      out[2] = topic.deadLettered;
     },
   };
 }

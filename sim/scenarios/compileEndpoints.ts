@@ -1,6 +1,8 @@
 import { createDistribution } from '../model/distributions/createDistribution';
 import type { Cache } from '../model/cache/cache';
 import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
+import { delayOfLevel } from '../model/mq/delayLevels';
+import type { Topic } from '../model/mq/topic';
 import type { Step } from '../model/service/endpointProgram';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { StationSpec } from './schema/stationSchema';
@@ -16,6 +18,7 @@ export function compileEndpoints(
   index: ScenarioIndex,
   caches: readonly Cache[],
   databases: readonly ReplicatedDatabase[],
+  topics: readonly Topic[],
   breakers: LoggedBreaker[],
 ): Step[][] {
   const breakerFor = (name: string, spec: BreakerSpec): CircuitBreaker => {
@@ -51,6 +54,12 @@ export function compileEndpoints(
             cacheTimeout: step.timeout,
             loadTimeout: step.loadTimeout ?? Infinity,
             onFailure: step.onFailure,
+          };
+        case 'publish':
+          return {
+            kind: 'publish',
+            topic: topics[index.topic(step.topic)]!,
+            delay: step.delayLevel > 0 ? delayOfLevel(step.delayLevel) : 0,
           };
         case 'dbRead':
         case 'dbWrite':

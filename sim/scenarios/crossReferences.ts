@@ -156,6 +156,34 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       });
     }
   });
+  const topicIds = new Set<string>();
+  list(doc.topics).forEach((raw, i) => {
+    const topic = record(raw);
+    const id = text(topic.id);
+    if (id !== undefined && topicIds.has(id)) {
+      issues.push({ path: ['topics', i, 'id'], message: `duplicate topic id "${id}"` });
+    }
+    if (id !== undefined) topicIds.add(id);
+    list(topic.consumers).forEach((c, k) => {
+      mustExist(text(c), ['topics', i, 'consumers', k]);
+      endpointMustExist(text(c), topic.consumerEndpoint, ['topics', i, 'consumerEndpoint']);
+    });
+  });
+  const knownTopics = [...topicIds].map((id) => `"${id}"`).join(', ') || 'none';
+  list(doc.stations).forEach((raw, i) => {
+    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
+      list(steps).forEach((rawStep, k) => {
+        const step = record(rawStep);
+        const id = text(step.topic);
+        if (step.kind === 'publish' && id !== undefined && !topicIds.has(id)) {
+          issues.push({
+            path: ['stations', i, 'endpoints', name, k, 'topic'],
+            message: `unknown topic "${id}" (topics are ${knownTopics})`,
+          });
+        }
+      });
+    }
+  });
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);

@@ -3,6 +3,7 @@ import circuitBreaker from './presets/circuit-breaker.json';
 import erlangB from './presets/erlang-b.json';
 import lunchRush from './presets/lunch-rush.json';
 import md1 from './presets/md1.json';
+import queueSmoothing from './presets/queue-smoothing.json';
 import readWriteSplit from './presets/read-write-split.json';
 import mm1 from './presets/mm1.json';
 import mm8 from './presets/mm8.json';
@@ -24,6 +25,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'circuit-breaker': circuitBreaker,
   'resource-isolation': resourceIsolation,
   'warm-up': warmUp,
+  'queue-smoothing': queueSmoothing,
   mm1,
   mm8,
   md1,

@@ -5,11 +5,13 @@ export class ScenarioIndex {
   private readonly stations: Map<string, number>;
   private readonly caches: Map<string, number>;
   private readonly databases: Map<string, number>;
+  private readonly topics: Map<string, number>;
 
   constructor(private readonly scenario: Scenario) {
     this.stations = new Map(scenario.stations.map((s, i) => [s.id, i]));
     this.caches = new Map(scenario.caches.map((c, i) => [c.id, i]));
     this.databases = new Map(scenario.databases.map((d, i) => [d.id, i]));
+    this.topics = new Map(scenario.topics.map((t, i) => [t.id, i]));
   }
 
   station(id: string): number {
@@ -22,6 +24,10 @@ export class ScenarioIndex {
 
   database(id: string): number {
     return this.databases.get(id)!;
+  }
+
+  topic(id: string): number {
+    return this.topics.get(id)!;
   }
 
   /** Index of `endpoint` among the station's endpoints; the first when not given. */

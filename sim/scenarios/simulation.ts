@@ -13,13 +13,19 @@ import { Station } from '../model/station/station';
 import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
+import { Topic } from '../model/mq/topic';
 import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
 import { KeyChooser } from '../model/sources/keyChooser';
 import { compileEndpoints } from './compileEndpoints';
 import { ScenarioIndex } from './scenarioIndex';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
-import { cacheSubject, sourceSubject, stationSubject } from '../metrics/seriesSubjects';
+import {
+  cacheSubject,
+  sourceSubject,
+  stationSubject,
+  topicSubject,
+} from '../metrics/seriesSubjects';
 import { Warmup } from '../metrics/warmup';
 import type { Scenario } from './schema/scenarioSchema';
 import type { SourceSpec } from './schema/sourceSchema';
@@ -36,6 +42,7 @@ export class Simulation {
   readonly sources: Source[];
   readonly caches: Cache[];
   readonly databases: ReplicatedDatabase[];
+  readonly topics: Topic[];
   /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
   readonly breakers: LoggedBreaker[] = [];
   /** The endpoint program of each station, undefined for plain stations. */
@@ -89,6 +96,21 @@ export class Simulation {
         ),
     );
 
+    this.topics = scenario.topics.map(
+      (spec) =>
+        new Topic(
+          {
+            id: spec.id,
+            partitions: spec.partitions,
+            consumers: spec.consumers.map((id) => index.station(id)),
+            consumerEndpoint: index.endpoint(spec.consumers[0]!, spec.consumerEndpoint),
+            retry: spec.retry,
+          },
+          this.kernel,
+          this.network,
+        ),
+    );
+
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
         ? new EndpointProgram(
@@ -101,6 +123,7 @@ export class Simulation {
               index,
               this.caches,
               this.databases,
+              this.topics,
               this.breakers,
             ),
             streams.stream(`station:${spec.id}/work`),
@@ -163,6 +186,7 @@ export class Simulation {
           ...this.stations.map(stationSubject),
           ...this.sources.map(sourceSubject),
           ...this.caches.map(cacheSubject),
+          ...this.topics.map(topicSubject),
         ],
         bucket,
         scenario.metrics.maxBuckets,

@@ -53,6 +53,16 @@ export class ScenarioBuilder {
     return this;
   }
 
+  topic(topic: NonNullable<ScenarioInput['topics']>[number]): this {
+    (this.doc.topics ??= []).push(topic);
+    return this;
+  }
+
+  database(database: NonNullable<ScenarioInput['databases']>[number]): this {
+    (this.doc.databases ??= []).push(database);
+    return this;
+  }
+
   fault(fault: FaultInput): this {
     this.doc.faults!.push(fault);
     return this;

@@ -3,6 +3,7 @@ import type { RandomStream } from '../../kernel/rng';
 import type { EventHandle } from '../../kernel/units';
 import type { Cache } from '../cache/cache';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
+import type { Topic } from '../mq/topic';
 import type { Distribution } from '../distributions/distribution';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
@@ -41,6 +42,13 @@ export type Step =
       db: ReplicatedDatabase;
       timeout: number;
       onFailure: OnFailure;
+    }
+  | {
+      /** Publish a message about the request's key and carry on at once (asynchronous work). */
+      kind: 'publish';
+      topic: Topic;
+      /** Seconds before the message is delivered (RocketMQ delay level), 0 = at once. */
+      delay: number;
     }
   | {
       /** A write to the master; on commit it starts replicating. */
@@ -146,6 +154,10 @@ export class EndpointProgram implements ServiceProgram, Requester {
         const duration = step.duration.sample(this.rng) * this.station.slowdown;
         table.completion[request] = this.kernel.schedule(duration, this.onWorkDone, request);
         return;
+      }
+      if (step.kind === 'publish') {
+        step.topic.publish(table.key[request]!, step.delay);
+        continue;
       }
       if (step.kind === 'cacheRead') {
         const key = table.key[request]!;

@@ -80,6 +80,22 @@ const DatabaseSchema = z
   })
   .describe('A MySQL-style master with asynchronous replicas.');
 
+const TopicSchema = z
+  .strictObject({
+    id: identifier(),
+    partitions: integerAtLeast(1, 10_000).describe('Ordering holds within a partition only.'),
+    consumers: z
+      .array(identifier())
+      .min(1, { error: 'needs at least one consumer (a station)' })
+      .describe('Consumer stations of the group; more consumers than partitions sit idle.'),
+    consumerEndpoint: identifier().optional().describe("The consumers' endpoint for a message."),
+    retry: z
+      .boolean()
+      .default(true)
+      .describe('Redeliver failed messages with RocketMQ delay levels, dead-letter after 16.'),
+  })
+  .describe('A message queue topic (Kafka / RocketMQ style) with one consumer group.');
+
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
     .default(5_000_000)
@@ -104,6 +120,7 @@ export const ScenarioSchema = z
     keys: KeysSchema.optional(),
     caches: z.array(CacheSchema).default([]),
     databases: z.array(DatabaseSchema).default([]),
+    topics: z.array(TopicSchema).default([]),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(FaultSchema).default([]),

@@ -62,10 +62,19 @@ const StepSchema = z.discriminatedUnion(
     WorkStepSchema,
     CallStepSchema,
     CacheReadStepSchema,
+    z
+      .strictObject({
+        kind: z.literal('publish'),
+        topic: identifier().describe('The topic (from "topics").'),
+        delayLevel: integerAtLeast(0, 18)
+          .default(0)
+          .describe('RocketMQ delay level: 0 = deliver at once, 1 = 1 s ... 18 = 2 h.'),
+      })
+      .describe("Publish a message about the request's key; the request carries on at once."),
     databaseStep('dbRead', "Read the request's key: from a replica, or the master if so routed."),
     databaseStep('dbWrite', "Write the request's key on the master; it then replicates."),
   ],
-  { error: 'kind must be "work", "call", "cacheRead", "dbRead" or "dbWrite"' },
+  { error: 'kind must be "work", "call", "cacheRead", "publish", "dbRead" or "dbWrite"' },
 );
 
 const RouteSchema = z.strictObject({

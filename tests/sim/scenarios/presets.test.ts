@@ -280,3 +280,31 @@ describe('warm-up preset', () => {
     expect(ramp.worstBucket).toBeLessThan(cold.worstBucket / 5);
   });
 });
+
+describe('queue-smoothing preset', () => {
+  it('the burst is absorbed: lag climbs to ~40,000, drains in about 80 s, nothing is lost', () => {
+    const report = runPreset('queue-smoothing');
+    const topic = report.topics['order-events']!;
+    // 2,000 excess messages/s for 20 s; Poisson noise on 60,000 arrivals is about +-250.
+    expect(topic.maxLag).toBeGreaterThan(38_000);
+    expect(topic.maxLag).toBeLessThan(42_000);
+    const { t, topics } = report.series;
+    const lagAt = (time: number) => topics['order-events']!.lag![t.indexOf(time)]!;
+    expect(lagAt(120)).toBeGreaterThan(1_000);
+    expect(lagAt(150)).toBeLessThan(50);
+    expect(topic.deadLettered).toBe(0);
+    expect(topic.produced - topic.consumed).toBe(topic.lag);
+    expect(topic.lag).toBeLessThan(20);
+    expect(report.sources.orders!.successes / report.sources.orders!.offered).toBeGreaterThan(
+      0.999,
+    );
+  });
+
+  it('without the queue the same burst overloads fulfilment and orders fail', () => {
+    const report = runPreset('queue-smoothing', (doc) => {
+      doc.sources[0]!.endpoint = 'place-sync';
+    });
+    const orders = report.sources.orders!;
+    expect(orders.successes / orders.offered).toBeLessThan(0.7);
+  });
+});
