@@ -61,6 +61,21 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       });
     }
   };
+  const multiActive = record(doc.multiActive);
+  const groupId = text(multiActive.id);
+  const centreIds = new Set<string>();
+  list(multiActive.centres).forEach((raw, i) => {
+    const centre = record(raw);
+    const id = text(centre.id);
+    if (id !== undefined && centreIds.has(id)) {
+      issues.push({
+        path: ['multiActive', 'centres', i, 'id'],
+        message: `duplicate centre id "${id}"`,
+      });
+    }
+    if (id !== undefined) centreIds.add(id);
+    mustExist(text(centre.entry), ['multiActive', 'centres', i, 'entry']);
+  });
   const sourceIds = new Set<string>();
   list(doc.sources).forEach((raw, i) => {
     const source = record(raw);
@@ -69,8 +84,13 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       issues.push({ path: ['sources', i, 'id'], message: `duplicate source id "${id}"` });
     }
     if (id !== undefined) sourceIds.add(id);
-    mustExist(text(source.target), ['sources', i, 'target']);
-    endpointMustExist(text(source.target), source.endpoint, ['sources', i, 'endpoint']);
+    if (groupId !== undefined && source.target === groupId) {
+      const firstEntry = text(record(list(multiActive.centres)[0]).entry);
+      endpointMustExist(firstEntry, source.endpoint, ['sources', i, 'endpoint']);
+    } else {
+      mustExist(text(source.target), ['sources', i, 'target']);
+      endpointMustExist(text(source.target), source.endpoint, ['sources', i, 'endpoint']);
+    }
   });
   list(doc.stations).forEach((raw, i) => {
     list(record(raw).routes).forEach((route, r) => {
@@ -188,7 +208,16 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);
     if (fault.kind === 'flushCache') cacheMustExist(text(fault.cache), ['faults', i, 'cache']);
-    else mustExist(text(fault.station), ['faults', i, 'station']);
+    else if (fault.kind === 'centreDown') {
+      const id = text(fault.centre);
+      if (id !== undefined && !centreIds.has(id)) {
+        const known = [...centreIds].map((c) => `"${c}"`).join(', ') || 'none (no multiActive)';
+        issues.push({
+          path: ['faults', i, 'centre'],
+          message: `unknown centre "${id}" (centres are ${known})`,
+        });
+      }
+    } else mustExist(text(fault.station), ['faults', i, 'station']);
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({
         path: ['faults', i, 'at'],

@@ -6,6 +6,7 @@ import md1 from './presets/md1.json';
 import queueSmoothing from './presets/queue-smoothing.json';
 import readWriteSplit from './presets/read-write-split.json';
 import mm1 from './presets/mm1.json';
+import multiActive from './presets/multi-active.json';
 import mm8 from './presets/mm8.json';
 import resourceIsolation from './presets/resource-isolation.json';
 import retryStorm from './presets/retry-storm.json';
@@ -26,6 +27,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'resource-isolation': resourceIsolation,
   'warm-up': warmUp,
   'queue-smoothing': queueSmoothing,
+  'multi-active': multiActive,
   mm1,
   mm8,
   md1,

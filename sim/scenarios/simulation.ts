@@ -14,6 +14,7 @@ import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { Topic } from '../model/mq/topic';
+import { UnitRouter } from '../model/datacentre/unitRouter';
 import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
 import { KeyChooser } from '../model/sources/keyChooser';
@@ -43,6 +44,8 @@ export class Simulation {
   readonly caches: Cache[];
   readonly databases: ReplicatedDatabase[];
   readonly topics: Topic[];
+  /** Multi-active routing by user unit, when the scenario has data centres. */
+  readonly router: UnitRouter | undefined;
   /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
   readonly breakers: LoggedBreaker[] = [];
   /** The endpoint program of each station, undefined for plain stations. */
@@ -158,16 +161,24 @@ export class Simulation {
 
     // Faults go in before the sources: a fault and an arrival at the same instant tie on time
     // and priority, and the fault, scheduled first, applies first.
-    const faults: Fault[] = scenario.faults.map((f) =>
-      f.kind === 'flushCache'
-        ? { ...f, cache: this.caches[index.cache(f.cache)]! }
-        : ({ ...f, station: this.stations[index.station(f.station)]! } as Fault),
-    );
+    this.router = scenario.multiActive
+      ? new UnitRouter(scenario.multiActive.centres.map((c) => index.station(c.entry)))
+      : undefined;
+    const centreIndex = (id: string) => scenario.multiActive!.centres.findIndex((c) => c.id === id);
+    const faults: Fault[] = scenario.faults.map((f) => {
+      if (f.kind === 'flushCache') return { ...f, cache: this.caches[index.cache(f.cache)]! };
+      if (f.kind === 'centreDown')
+        return { ...f, router: this.router!, centre: centreIndex(f.centre) };
+      return { ...f, station: this.stations[index.station(f.station)]! } as Fault;
+    });
     this.kernel.add(new FaultInjector(faults));
 
     this.sources = scenario.sources.map((spec) => {
-      const source = this.kernel.add(this.buildSource(spec, index.station(spec.target), streams));
-      source.endpoint = index.endpoint(spec.target, spec.endpoint);
+      const viaCentres = spec.target === scenario.multiActive?.id;
+      const entry = viaCentres ? scenario.multiActive!.centres[0]!.entry : spec.target;
+      const source = this.kernel.add(this.buildSource(spec, index.station(entry), streams));
+      source.endpoint = index.endpoint(entry, spec.endpoint);
+      if (viaCentres) source.router = this.router;
       if (scenario.keys) {
         source.keys = new KeyChooser(
           scenario.keys.count,

@@ -14,7 +14,12 @@ export function offeredRates(scenario: Scenario): number[] {
     if (source.kind !== 'poisson') continue;
     const base = source.rate ?? Math.max(...(source.profile?.points.map((p) => p[1]) ?? [0]));
     const peak = base + source.bursts.reduce((sum, b) => sum + b.rate, 0);
-    external[index.get(source.target)!]! += peak;
+    const centres = scenario.multiActive?.id === source.target ? scenario.multiActive.centres : [];
+    if (centres.length > 0) {
+      for (const centre of centres) external[index.get(centre.entry)!]! += peak / centres.length;
+    } else {
+      external[index.get(source.target)!]! += peak;
+    }
   }
   let rates = [...external];
   for (let iteration = 0; iteration < 10_000; iteration++) {

@@ -1,12 +1,21 @@
 import type { Component, Kernel } from '../../kernel/kernel';
 import type { Cache } from '../cache/cache';
+import type { UnitRouter } from '../datacentre/unitRouter';
 import type { Station } from '../station/station';
 
 export type Fault =
   | { kind: 'slowdown'; at: number; station: Station; factor: number; duration?: number }
   | { kind: 'outage'; at: number; station: Station; duration?: number }
   | { kind: 'servers'; at: number; station: Station; servers: number }
-  | { kind: 'flushCache'; at: number; cache: Cache };
+  | { kind: 'flushCache'; at: number; cache: Cache }
+  | {
+      kind: 'centreDown';
+      at: number;
+      router: UnitRouter;
+      centre: number;
+      failoverDelay: number;
+      duration?: number | undefined;
+    };
 
 /**
  * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
@@ -40,6 +49,10 @@ export class FaultInjector implements Component {
       case 'flushCache':
         fault.cache.flush();
         return;
+      case 'centreDown':
+        fault.router.fail(fault.centre);
+        this.kernel.schedule(fault.failoverDelay, this.onFailover, index);
+        break;
     }
     if (fault.duration !== undefined) this.kernel.schedule(fault.duration, this.onRecover, index);
   }
@@ -47,5 +60,11 @@ export class FaultInjector implements Component {
   private recover(fault: Fault): void {
     if (fault.kind === 'slowdown') fault.station.slowdown /= fault.factor;
     else if (fault.kind === 'outage') fault.station.down = false;
+    else if (fault.kind === 'centreDown') fault.router.recover(fault.centre);
   }
+
+  private readonly onFailover = (index: number) => {
+    const fault = this.faults[index]!;
+    if (fault.kind === 'centreDown') fault.router.failover();
+  };
 }

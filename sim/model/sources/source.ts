@@ -2,6 +2,8 @@ import type { Component, Kernel } from '../../kernel/kernel';
 import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
+import type { EventHandle } from '../../kernel/units';
+import type { UnitRouter } from '../datacentre/unitRouter';
 import type { KeyChooser } from './keyChooser';
 import type { RetryOn, RetryPolicy } from './retryPolicy';
 
@@ -41,6 +43,8 @@ export abstract class Source implements Component, Requester {
   endpoint = 0;
   /** Picks each request's key when the scenario has keys. */
   keys: KeyChooser | undefined;
+  /** Multi-active routing by user unit; when set it replaces the fixed target. */
+  router: UnitRouter | undefined;
 
   private readonly onTimeout = (request: number) => this.timedOut(request);
   private readonly onRetry = (request: number) => this.fire(request);
@@ -90,7 +94,22 @@ export abstract class Source implements Component, Requester {
     } else {
       table.deadline[request] = Infinity;
     }
-    this.network.send(request, this.target);
+    const target = this.router ? this.router.route(table.key[request]!) : this.target;
+    if (target < 0) {
+      // The user's centre is down and not failed over yet: nothing answers.
+      this.clearTimeout(request);
+      this.failed(request, 'unavailable');
+      table.release(request);
+      return;
+    }
+    this.network.send(request, target);
+  }
+
+  private clearTimeout(request: number): void {
+    const table = this.network.table;
+    const handle = table.timeout[request]!;
+    if (handle >= 0) this.kernel.cancel(handle as EventHandle);
+    table.timeout[request] = -1;
   }
 
   private timedOut(request: number): void {

@@ -44,8 +44,19 @@ export const FaultSchema = z.discriminatedUnion(
         cache: identifier(),
       })
       .describe('FLUSHALL: every key of the cache is gone at once.'),
+    z
+      .strictObject({
+        kind: z.literal('centreDown'),
+        at,
+        centre: identifier().describe('A centre of "multiActive".'),
+        failoverDelay: nonNegativeNumber(' s')
+          .default(30)
+          .describe("Seconds until the centre's users are moved to the others."),
+        duration: positiveNumber(' s').optional().describe('Omitted = down until the end.'),
+      })
+      .describe('A data centre is lost; its users get no service until failover moves them.'),
   ],
-  { error: 'kind must be "slowdown", "outage", "servers" or "flushCache"' },
+  { error: 'kind must be "slowdown", "outage", "servers", "flushCache" or "centreDown"' },
 );
 
 export type FaultSpec = z.infer<typeof FaultSchema>;

@@ -96,6 +96,20 @@ const TopicSchema = z
   })
   .describe('A message queue topic (Kafka / RocketMQ style) with one consumer group.');
 
+const MultiActiveSchema = z
+  .strictObject({
+    id: identifier().describe('Sources targeting this id are split over the centres by user unit.'),
+    centres: z
+      .array(
+        z.strictObject({
+          id: identifier(),
+          entry: identifier().describe("The centre's front station."),
+        }),
+      )
+      .min(1, { error: 'needs at least one centre' }),
+  })
+  .describe('Multi-active data centres: each user unit lives in one centre.');
+
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
     .default(5_000_000)
@@ -121,6 +135,7 @@ export const ScenarioSchema = z
     caches: z.array(CacheSchema).default([]),
     databases: z.array(DatabaseSchema).default([]),
     topics: z.array(TopicSchema).default([]),
+    multiActive: MultiActiveSchema.optional(),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(FaultSchema).default([]),

@@ -73,7 +73,9 @@ const BatchSchema = z.strictObject({
 
 const common = {
   id: identifier(),
-  target: identifier().describe('The station the requests enter.'),
+  target: identifier().describe(
+    'The station the requests enter, or the id of "multiActive" to split users over its centres.',
+  ),
   endpoint: identifier().optional().describe("The target's endpoint; default: its first."),
   missingKeyShare: numberInRange(0, 1)
     .default(0)

@@ -308,3 +308,38 @@ describe('queue-smoothing preset', () => {
     expect(orders.successes / orders.offered).toBeLessThan(0.7);
   });
 });
+
+describe('multi-active preset', () => {
+  const run = (rate?: number) => {
+    const { t, sources, stations } = runPreset('multi-active', (doc) => {
+      if (rate !== undefined) (doc.sources[0] as { rate: number }).rate = rate;
+    }).series;
+    return {
+      goodput: (a: number, b: number) => meanOver(t, sources.users!.goodput!, a, b),
+      utilisation: (id: string, a: number, b: number) =>
+        meanOver(t, stations[`api-${id}`]!.utilization!, a, b),
+    };
+  };
+
+  it('each of three centres carries a third; failover moves the lost third to the survivors', () => {
+    const { goodput, utilisation } = run();
+    // 800/s on 1,500/s of capacity: 53%.
+    for (const centre of ['east', 'central', 'west']) {
+      expect(utilisation(centre, 10, 60)).toBeGreaterThan(0.49);
+      expect(utilisation(centre, 10, 60)).toBeLessThan(0.58);
+    }
+    // During the 30 s failover a third of the users get nothing...
+    expect(goodput(62, 88)).toBeGreaterThan(0.6 * 2400);
+    expect(goodput(62, 88)).toBeLessThan(0.72 * 2400);
+    // ...then the survivors carry 1,200/s each (80%) and everyone is served again.
+    expect(utilisation('east', 100, 180)).toBeGreaterThan(0.74);
+    expect(utilisation('east', 100, 180)).toBeLessThan(0.86);
+    expect(goodput(100, 180)).toBeGreaterThan(0.97 * 2400);
+  });
+
+  it('without the headroom for a lost centre the survivors drown after the failover', () => {
+    const { goodput } = run(3300);
+    expect(goodput(10, 60)).toBeGreaterThan(0.97 * 3300);
+    expect(goodput(120, 180)).toBeLessThan(0.5 * 3300);
+  });
+});
