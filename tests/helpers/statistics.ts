@@ -160,3 +160,78 @@ export function draw(n: number, sample: () => number, sorted = false): Float64Ar
   for (let i = 0; i < n; i++) xs[i] = sample();
   return sorted ? xs.sort() : xs;
 }
+
+/**
+ * Student-t CDF for an integer number of degrees of freedom, exact in finite terms (Abramowitz
+ * and Stegun 26.7.3-4): with theta = atan(t / sqrt(df)), P(|T| <= t) is a short trigonometric
+ * sum, odd and even df each with their own series. Exact to rounding, so the quantile below needs
+ * no table.
+ */
+export function studentTCdf(t: number, df: number): number {
+  if (!(Number.isInteger(df) && df >= 1)) throw new RangeError(`df must be an integer >= 1`);
+  const theta = Math.atan(Math.abs(t) / Math.sqrt(df));
+  const sin = Math.sin(theta);
+  const cos2 = Math.cos(theta) ** 2;
+  let twoSided: number;
+  if (df % 2 === 1) {
+    // (2/pi) [theta + sin cos (1 + (2/3) cos^2 + (2*4)/(3*5) cos^4 + ... )], up to cos^(df-2).
+    let term = 1;
+    let sum = df > 1 ? 1 : 0;
+    for (let k = 3; k <= df - 2; k += 2) {
+      term *= ((k - 1) / k) * cos2;
+      sum += term;
+    }
+    twoSided = (2 / Math.PI) * (theta + sin * Math.cos(theta) * sum);
+  } else {
+    // sin [1 + (1/2) cos^2 + (1*3)/(2*4) cos^4 + ...], up to cos^(df-2).
+    let term = 1;
+    let sum = 1;
+    for (let k = 2; k <= df - 2; k += 2) {
+      term *= ((k - 1) / k) * cos2;
+      sum += term;
+    }
+    twoSided = sin * sum;
+  }
+  return t >= 0 ? (1 + twoSided) / 2 : (1 - twoSided) / 2;
+}
+
+/** The p-quantile of Student's t with integer df, by bisection on the exact CDF (to 1e-12). */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`p must be in (0, 1), got ${p}`);
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  while (hi - lo > 1e-12 * Math.max(1, hi)) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+export interface ConfidenceInterval {
+  mean: number;
+  halfWidth: number;
+  lo: number;
+  hi: number;
+  /** Number of values (replications) behind the interval. */
+  n: number;
+  confidence: number;
+}
+
+/**
+ * Two-sided Student-t confidence interval for the mean of independent, roughly normal values,
+ * such as the means of independent replications of a simulation (each is an average over many
+ * customers, so the central limit theorem makes it close to normal).
+ */
+export function tInterval(values: readonly number[], confidence: number): ConfidenceInterval {
+  const n = values.length;
+  if (n < 2) throw new RangeError('need at least two values for an interval');
+  const mean = sampleMean(values);
+  let ss = 0;
+  for (const v of values) ss += (v - mean) * (v - mean);
+  const standardError = Math.sqrt(ss / (n - 1) / n);
+  const halfWidth = studentTQuantile(1 - (1 - confidence) / 2, n - 1) * standardError;
+  return { mean, halfWidth, lo: mean - halfWidth, hi: mean + halfWidth, n, confidence };
+}
