@@ -92,6 +92,16 @@ export interface TopicReport {
   maxLag: number;
 }
 
+export interface ShardedTableReport {
+  queries: number;
+  shardCalls: number;
+  indexLookups: number;
+  /** Shard calls plus index lookups per query, all queries together. */
+  callsPerQuery: number | null;
+  /** The same for queries by another key: 2 through the index table, N by scatter-gather. */
+  callsPerOtherKeyQuery: number | null;
+}
+
 export interface SeriesReport {
   bucketSeconds: number;
   t: number[];
@@ -116,6 +126,7 @@ export interface RunReport {
   databases: Record<string, DatabaseReport>;
   breakers: Record<string, BreakerReport>;
   topics: Record<string, TopicReport>;
+  shardedTables: Record<string, ShardedTableReport>;
   series: SeriesReport;
 }
 
@@ -233,6 +244,16 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       maxLag: Math.max(0, ...series.topics[topic.id]!.lag!),
     };
   }
+  const shardedTables: Record<string, ShardedTableReport> = {};
+  for (const t of sim.shardedTables) {
+    shardedTables[t.config.id] = {
+      queries: t.queries,
+      shardCalls: t.shardCalls,
+      indexLookups: t.indexLookups,
+      callsPerQuery: t.queries > 0 ? (t.shardCalls + t.indexLookups) / t.queries : null,
+      callsPerOtherKeyQuery: t.otherKeyQueries > 0 ? t.otherKeyCalls / t.otherKeyQueries : null,
+    };
+  }
   return {
     scenario: sim.scenario.name,
     seed: sim.seed,
@@ -247,6 +268,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     databases,
     breakers,
     topics,
+    shardedTables,
     series,
   };
 }

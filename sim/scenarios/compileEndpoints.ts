@@ -3,6 +3,7 @@ import type { Cache } from '../model/cache/cache';
 import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { delayOfLevel } from '../model/mq/delayLevels';
 import type { Topic } from '../model/mq/topic';
+import type { ShardedTable } from '../model/sharding/shardedTable';
 import type { Step } from '../model/service/endpointProgram';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { StationSpec } from './schema/stationSchema';
@@ -19,6 +20,7 @@ export function compileEndpoints(
   caches: readonly Cache[],
   databases: readonly ReplicatedDatabase[],
   topics: readonly Topic[],
+  shardedTables: readonly ShardedTable[],
   breakers: LoggedBreaker[],
 ): Step[][] {
   const breakerFor = (name: string, spec: BreakerSpec): CircuitBreaker => {
@@ -60,6 +62,14 @@ export function compileEndpoints(
             kind: 'publish',
             topic: topics[index.topic(step.topic)]!,
             delay: step.delayLevel > 0 ? delayOfLevel(step.delayLevel) : 0,
+          };
+        case 'shardQuery':
+          return {
+            kind: 'shardQuery',
+            table: shardedTables[index.shardedTable(step.table)]!,
+            by: step.by,
+            timeout: step.timeout ?? Infinity,
+            onFailure: step.onFailure,
           };
         case 'dbRead':
         case 'dbWrite':

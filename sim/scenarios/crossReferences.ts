@@ -204,6 +204,36 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       });
     }
   });
+  const tableIds = new Set<string>();
+  list(doc.shardedTables).forEach((raw, i) => {
+    const sharded = record(raw);
+    const id = text(sharded.id);
+    if (id !== undefined && tableIds.has(id)) {
+      issues.push({
+        path: ['shardedTables', i, 'id'],
+        message: `duplicate sharded table id "${id}"`,
+      });
+    }
+    if (id !== undefined) tableIds.add(id);
+    list(sharded.shards).forEach((s, k) => mustExist(text(s), ['shardedTables', i, 'shards', k]));
+    mustExist(text(sharded.indexTable), ['shardedTables', i, 'indexTable']);
+  });
+  const knownTables = [...tableIds].map((id) => `"${id}"`).join(', ') || 'none';
+  list(doc.stations).forEach((raw, i) => {
+    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
+      list(steps).forEach((rawStep, k) => {
+        const step = record(rawStep);
+        if (step.kind !== 'shardQuery') return;
+        const id = text(step.table);
+        if (id !== undefined && !tableIds.has(id)) {
+          issues.push({
+            path: ['stations', i, 'endpoints', name, k, 'table'],
+            message: `unknown sharded table "${id}" (sharded tables are ${knownTables})`,
+          });
+        }
+      });
+    }
+  });
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);

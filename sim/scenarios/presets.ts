@@ -10,6 +10,7 @@ import multiActive from './presets/multi-active.json';
 import mm8 from './presets/mm8.json';
 import resourceIsolation from './presets/resource-isolation.json';
 import retryStorm from './presets/retry-storm.json';
+import sharding from './presets/sharding.json';
 import timeouts from './presets/timeouts.json';
 import warmUp from './presets/warm-up.json';
 
@@ -28,6 +29,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'warm-up': warmUp,
   'queue-smoothing': queueSmoothing,
   'multi-active': multiActive,
+  sharding,
   mm1,
   mm8,
   md1,

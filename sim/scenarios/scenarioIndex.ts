@@ -6,12 +6,14 @@ export class ScenarioIndex {
   private readonly caches: Map<string, number>;
   private readonly databases: Map<string, number>;
   private readonly topics: Map<string, number>;
+  private readonly shardedTables: Map<string, number>;
 
   constructor(private readonly scenario: Scenario) {
     this.stations = new Map(scenario.stations.map((s, i) => [s.id, i]));
     this.caches = new Map(scenario.caches.map((c, i) => [c.id, i]));
     this.databases = new Map(scenario.databases.map((d, i) => [d.id, i]));
     this.topics = new Map(scenario.topics.map((t, i) => [t.id, i]));
+    this.shardedTables = new Map(scenario.shardedTables.map((t, i) => [t.id, i]));
   }
 
   station(id: string): number {
@@ -28,6 +30,10 @@ export class ScenarioIndex {
 
   topic(id: string): number {
     return this.topics.get(id)!;
+  }
+
+  shardedTable(id: string): number {
+    return this.shardedTables.get(id)!;
   }
 
   /** Index of `endpoint` among the station's endpoints; the first when not given. */

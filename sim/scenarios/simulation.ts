@@ -14,6 +14,7 @@ import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { Topic } from '../model/mq/topic';
+import { ShardedTable } from '../model/sharding/shardedTable';
 import { UnitRouter } from '../model/datacentre/unitRouter';
 import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
@@ -44,6 +45,7 @@ export class Simulation {
   readonly caches: Cache[];
   readonly databases: ReplicatedDatabase[];
   readonly topics: Topic[];
+  readonly shardedTables: ShardedTable[];
   /** Multi-active routing by user unit, when the scenario has data centres. */
   readonly router: UnitRouter | undefined;
   /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
@@ -114,6 +116,16 @@ export class Simulation {
         ),
     );
 
+    this.shardedTables = scenario.shardedTables.map(
+      (spec) =>
+        new ShardedTable({
+          id: spec.id,
+          shards: spec.shards.map((id) => index.station(id)),
+          strategy: spec.strategy,
+          indexTable: spec.indexTable === undefined ? -1 : index.station(spec.indexTable),
+        }),
+    );
+
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
         ? new EndpointProgram(
@@ -127,6 +139,7 @@ export class Simulation {
               this.caches,
               this.databases,
               this.topics,
+              this.shardedTables,
               this.breakers,
             ),
             streams.stream(`station:${spec.id}/work`),

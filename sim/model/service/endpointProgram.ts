@@ -4,6 +4,7 @@ import type { EventHandle } from '../../kernel/units';
 import type { Cache } from '../cache/cache';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Topic } from '../mq/topic';
+import type { ShardedTable } from '../sharding/shardedTable';
 import type { Distribution } from '../distributions/distribution';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
@@ -51,6 +52,17 @@ export type Step =
       delay: number;
     }
   | {
+      /**
+       * A query on a sharded table: by its shard key (one shard), or by another key, through the
+       * global index table (index, then one shard) or, without one, every shard in parallel.
+       */
+      kind: 'shardQuery';
+      table: ShardedTable;
+      by: 'shardKey' | 'otherKey';
+      timeout: number;
+      onFailure: OnFailure;
+    }
+  | {
       /** A write to the master; on commit it starts replicating. */
       kind: 'dbWrite';
       db: ReplicatedDatabase;
@@ -61,6 +73,11 @@ export type Step =
 type CallStep = Step & { kind: 'call' };
 type CacheStep = Step & { kind: 'cacheRead' };
 type DatabaseStep = Step & { kind: 'dbRead' | 'dbWrite' };
+type ShardStep = Step & { kind: 'shardQuery' };
+
+/** Phases of a shard query by another key through the index table. */
+const INDEX_LOOKUP = 0;
+const SHARD_CALL = 1;
 
 /** Phases of a cache read, kept in the request table's `phase` column. */
 const LOOKUP = 0;
@@ -96,6 +113,9 @@ export class EndpointProgram implements ServiceProgram, Requester {
     this.advance(request);
   };
   private readonly onCallTimeout = (child: number) => this.callTimedOut(child);
+  /** Outstanding calls of requests waiting on several at once (scatter-gather), and failures. */
+  private readonly fanOut = new Map<number, number[]>();
+  private readonly fanOutFailed = new Set<number>();
 
   constructor(
     readonly id: string,
@@ -119,6 +139,12 @@ export class EndpointProgram implements ServiceProgram, Requester {
 
   abort(request: number): void {
     const table = this.network.table;
+    const children = this.fanOut.get(request);
+    if (children) {
+      for (const child of children) this.abandonChild(child);
+      this.fanOut.delete(request);
+      this.fanOutFailed.delete(request);
+    }
     const work = table.completion[request]!;
     if (work >= 0) {
       this.kernel.cancel(work as EventHandle);
@@ -127,11 +153,16 @@ export class EndpointProgram implements ServiceProgram, Requester {
     const child = table.child[request]!;
     if (child >= 0) {
       table.child[request] = -1;
-      const timer = table.timeout[child]!;
-      if (timer >= 0) this.kernel.cancel(timer as EventHandle);
-      table.parent[child] = -1;
-      this.network.abandon(child);
+      this.abandonChild(child);
     }
+  }
+
+  private abandonChild(child: number): void {
+    const table = this.network.table;
+    const timer = table.timeout[child]!;
+    if (timer >= 0) this.kernel.cancel(timer as EventHandle);
+    table.parent[child] = -1;
+    this.network.abandon(child);
   }
 
   private advance(request: number): void {
@@ -162,6 +193,10 @@ export class EndpointProgram implements ServiceProgram, Requester {
       if (step.kind === 'cacheRead') {
         const key = table.key[request]!;
         this.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        return;
+      }
+      if (step.kind === 'shardQuery') {
+        this.startShardQuery(request, endpoint, step, now);
         return;
       }
       if (step.kind === 'dbRead' || step.kind === 'dbWrite') {
@@ -215,6 +250,46 @@ export class EndpointProgram implements ServiceProgram, Requester {
     network.send(child, target);
   }
 
+  private startShardQuery(request: number, endpoint: number, step: ShardStep, now: number): void {
+    const table = this.network.table;
+    const sharded = step.table;
+    const key = table.key[request]!;
+    sharded.queries++;
+    if (step.by === 'shardKey') {
+      table.phase[request] = SHARD_CALL;
+      sharded.shardCalls++;
+      this.stats[endpoint]!.calls++;
+      this.call(request, sharded.stationOf(key), 0, step.timeout, now);
+    } else if (sharded.config.indexTable >= 0) {
+      table.phase[request] = INDEX_LOOKUP;
+      sharded.indexLookups++;
+      sharded.otherKeyQueries++;
+      sharded.otherKeyCalls += 2;
+      this.stats[endpoint]!.calls++;
+      this.call(request, sharded.config.indexTable, 0, step.timeout, now);
+    } else {
+      const children: number[] = [];
+      sharded.otherKeyQueries++;
+      sharded.otherKeyCalls += sharded.config.shards.length;
+      for (const shard of sharded.config.shards) {
+        sharded.shardCalls++;
+        this.stats[endpoint]!.calls++;
+        this.call(request, shard, 0, step.timeout, now);
+        children.push(table.child[request]!);
+      }
+      table.child[request] = -1;
+      this.fanOut.set(request, children);
+    }
+  }
+
+  /** One call of a scatter-gather ended; true once they all have. */
+  private fanOutAnswered(parent: number, child: number, failed: boolean): boolean {
+    const children = this.fanOut.get(parent)!;
+    children.splice(children.indexOf(child), 1);
+    if (failed) this.fanOutFailed.add(parent);
+    return children.length === 0;
+  }
+
   succeeded(child: number): void {
     const table = this.network.table;
     const parent = table.parent[child]!;
@@ -222,6 +297,19 @@ export class EndpointProgram implements ServiceProgram, Requester {
     table.child[parent] = -1;
     const step = this.currentStep(parent);
     const now = this.kernel.now;
+    if (step.kind === 'shardQuery') {
+      if (this.fanOut.has(parent)) {
+        if (this.fanOutAnswered(parent, child, false)) this.fanOutDone(parent);
+      } else if (table.phase[parent] === INDEX_LOOKUP) {
+        table.phase[parent] = SHARD_CALL;
+        step.table.shardCalls++;
+        this.stats[table.endpoint[parent]!]!.calls++;
+        this.call(parent, step.table.stationOf(table.key[parent]!), 0, step.timeout, now);
+      } else {
+        this.advance(parent);
+      }
+      return;
+    }
     if (step.kind === 'call') {
       step.guard?.onResult(now, now - table.originTime[child]!, false);
       this.advance(parent);
@@ -273,7 +361,18 @@ export class EndpointProgram implements ServiceProgram, Requester {
     const table = this.network.table;
     const parent = table.parent[child]!;
     if (parent < 0) return;
+    if (this.fanOut.has(parent)) {
+      if (this.fanOutAnswered(parent, child, true)) this.fanOutDone(parent);
+      return;
+    }
     this.callFailed(parent, this.kernel.now - table.originTime[child]!);
+  }
+
+  private fanOutDone(parent: number): void {
+    this.fanOut.delete(parent);
+    const failed = this.fanOutFailed.delete(parent);
+    if (failed) this.callFailed(parent, 0);
+    else this.advance(parent);
   }
 
   private callTimedOut(child: number): void {
@@ -282,6 +381,10 @@ export class EndpointProgram implements ServiceProgram, Requester {
     const started = table.originTime[child]!;
     this.network.abandon(child);
     this.stats[table.endpoint[parent]!]!.callTimeouts++;
+    if (this.fanOut.has(parent)) {
+      if (this.fanOutAnswered(parent, child, true)) this.fanOutDone(parent);
+      return;
+    }
     this.callFailed(parent, this.kernel.now - started);
   }
 
@@ -308,7 +411,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
       step.guard?.onResult(now, duration, true);
     }
     this.stats[endpoint]!.callFailures++;
-    if ((step as CallStep | CacheStep | DatabaseStep).onFailure === 'fallback') {
+    if ((step as CallStep | CacheStep | DatabaseStep | ShardStep).onFailure === 'fallback') {
       this.stats[endpoint]!.fallbacks++;
       this.advance(parent);
     } else {

@@ -110,6 +110,22 @@ const MultiActiveSchema = z
   })
   .describe('Multi-active data centres: each user unit lives in one centre.');
 
+const ShardedTableSchema = z
+  .strictObject({
+    id: identifier(),
+    shards: z
+      .array(identifier())
+      .min(1, { error: 'needs at least one shard (a station)' })
+      .describe('The station of each shard.'),
+    strategy: z
+      .enum(['modulo', 'consistentHash'], { error: 'must be "modulo" or "consistentHash"' })
+      .default('modulo'),
+    indexTable: identifier()
+      .optional()
+      .describe('Station of the global index table for queries by another key; omitted = scatter.'),
+  })
+  .describe('A table split horizontally over shards by its shard key.');
+
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
     .default(5_000_000)
@@ -135,6 +151,7 @@ export const ScenarioSchema = z
     caches: z.array(CacheSchema).default([]),
     databases: z.array(DatabaseSchema).default([]),
     topics: z.array(TopicSchema).default([]),
+    shardedTables: z.array(ShardedTableSchema).default([]),
     multiActive: MultiActiveSchema.optional(),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),

@@ -71,10 +71,27 @@ const StepSchema = z.discriminatedUnion(
           .describe('RocketMQ delay level: 0 = deliver at once, 1 = 1 s ... 18 = 2 h.'),
       })
       .describe("Publish a message about the request's key; the request carries on at once."),
+    z
+      .strictObject({
+        kind: z.literal('shardQuery'),
+        table: identifier().describe('The sharded table (from "shardedTables").'),
+        by: z
+          .enum(['shardKey', 'otherKey'], { error: 'must be "shardKey" or "otherKey"' })
+          .default('shardKey')
+          .describe('otherKey: through the index table if there is one, else every shard.'),
+        timeout: positiveNumber(' s').optional(),
+        onFailure: z
+          .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
+          .default('fail'),
+      })
+      .describe('A query on a horizontally sharded table.'),
     databaseStep('dbRead', "Read the request's key: from a replica, or the master if so routed."),
     databaseStep('dbWrite', "Write the request's key on the master; it then replicates."),
   ],
-  { error: 'kind must be "work", "call", "cacheRead", "publish", "dbRead" or "dbWrite"' },
+  {
+    error:
+      'kind must be "work", "call", "cacheRead", "publish", "shardQuery", "dbRead" or "dbWrite"',
+  },
 );
 
 const RouteSchema = z.strictObject({

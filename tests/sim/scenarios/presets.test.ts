@@ -343,3 +343,54 @@ describe('multi-active preset', () => {
     expect(goodput(120, 180)).toBeLessThan(0.5 * 3300);
   });
 });
+
+describe('sharding preset', () => {
+  it('four shards share the load evenly, each about two-thirds busy', () => {
+    const report = runPreset('sharding');
+    const shards = [0, 1, 2, 3].map((i) => report.stations[`orders-shard-${i}`]!);
+    const total = shards.reduce((sum, s) => sum + s.arrivals, 0);
+    for (const shard of shards) {
+      expect(Math.abs(shard.arrivals / total - 0.25)).toBeLessThan(0.01);
+      expect(shard.utilization).toBeGreaterThan(0.6);
+      expect(shard.utilization).toBeLessThan(0.8);
+    }
+    expect(
+      report.sources['user-reads']!.successes / report.sources['user-reads']!.offered,
+    ).toBeGreaterThan(0.999);
+  });
+
+  it('a query by another key costs N shard calls by scatter, and two with the index table', () => {
+    const scatter = runPreset('sharding').shardedTables.orders!;
+    expect(scatter.callsPerOtherKeyQuery).toBe(4);
+    const indexed = runPreset('sharding', (doc) => {
+      doc.shardedTables![0]!.indexTable = 'order-index';
+    }).shardedTables.orders!;
+    expect(indexed.callsPerOtherKeyQuery).toBe(2);
+    expect(indexed.shardCalls).toBeLessThan(scatter.shardCalls);
+  });
+
+  it('on one shard the same traffic is far beyond a single database', () => {
+    const one = runPreset('sharding', (doc) => {
+      doc.shardedTables![0]!.shards = ['orders-shard-0'];
+    });
+    expect(one.stations['orders-shard-0']!.utilization).toBeGreaterThan(0.98);
+    expect(one.sources['user-reads']!.goodput).toBeLessThan(1600);
+  });
+});
+
+describe('shard map', () => {
+  it('consistent hashing moves about 1/N of the keys when a shard is added, modulo most of them', async () => {
+    const { ShardMap } = await import('../../../sim/model/sharding/shardMap');
+    const moved = (strategy: 'modulo' | 'consistentHash') => {
+      const before = new ShardMap(4, strategy);
+      const after = new ShardMap(5, strategy);
+      let count = 0;
+      for (let key = 0; key < 100_000; key++)
+        if (before.shardOf(key) !== after.shardOf(key)) count++;
+      return count / 100_000;
+    };
+    expect(moved('modulo')).toBeGreaterThan(0.75);
+    expect(moved('consistentHash')).toBeGreaterThan(0.12);
+    expect(moved('consistentHash')).toBeLessThan(0.28);
+  });
+});
