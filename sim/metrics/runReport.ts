@@ -27,7 +27,14 @@ export interface StationReport {
   late: number;
   errors: number;
   /** Every request that did not complete normally, by reason. */
-  errorsByReason: { queueFull: number; unavailable: number; timedOut: number; error: number };
+  errorsByReason: {
+    queueFull: number;
+    unavailable: number;
+    rateLimited: number;
+    shed: number;
+    timedOut: number;
+    error: number;
+  };
   throughput: number;
   utilization: number;
   meanQueueLength: number;
@@ -168,8 +175,10 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       late: d.late,
       errors: d.errors,
       errorsByReason: {
-        queueFull: d.rejected - d.rejectedUnavailable,
+        queueFull: d.rejected - d.rejectedUnavailable - d.rejectedRateLimited - d.rejectedShed,
         unavailable: d.rejectedUnavailable,
+        rateLimited: d.rejectedRateLimited,
+        shed: d.rejectedShed,
         timedOut: d.timedOut,
         error: d.errors,
       },

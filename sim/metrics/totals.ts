@@ -8,6 +8,8 @@ export interface StationTotals {
   completed: number;
   rejected: number;
   rejectedUnavailable: number;
+  rejectedRateLimited: number;
+  rejectedShed: number;
   timedOut: number;
   late: number;
   errors: number;
@@ -22,6 +24,8 @@ export function stationTotals(station: Station, now: number): StationTotals {
     completed: station.completed,
     rejected: station.rejected,
     rejectedUnavailable: station.rejectedUnavailable,
+    rejectedRateLimited: station.rejectedRateLimited,
+    rejectedShed: station.rejectedShed,
     timedOut: station.timedOut,
     late: station.late,
     errors: station.errors,

@@ -46,6 +46,7 @@ export function compileEndpoints(
             timeout: step.timeout ?? Infinity,
             onFailure: step.onFailure,
             guard: step.breaker && breakerFor(`${stationId}.${endpointName}[${k}]`, step.breaker),
+            degradeAbove: step.degradeAbove ?? Infinity,
           };
         case 'cacheRead':
           return {

@@ -9,7 +9,8 @@ import { PoissonSource } from '../model/sources/poissonSource';
 import { RateProfile } from '../model/sources/rateProfile';
 import { RetryPolicy } from '../model/sources/retryPolicy';
 import type { ClientConfig, Source } from '../model/sources/source';
-import { Station } from '../model/station/station';
+import { PRIORITY_CLASSES, Station } from '../model/station/station';
+import { TokenBucket } from '../model/resilience/rateLimiter';
 import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
@@ -155,6 +156,12 @@ export class Simulation {
           service: createDistribution(spec.service ?? { type: 'deterministic', value: 0 }),
           timeoutPolicy: spec.timeoutPolicy,
           program,
+          rateLimit: spec.rateLimit && new TokenBucket(spec.rateLimit.rate, spec.rateLimit.burst),
+          shedAtQueueLength: spec.shedAtQueueLength && [
+            spec.shedAtQueueLength.critical ?? Infinity,
+            spec.shedAtQueueLength.degraded ?? Infinity,
+            spec.shedAtQueueLength.nonCritical ?? Infinity,
+          ],
         },
         i,
         this.kernel,
@@ -191,6 +198,7 @@ export class Simulation {
       const entry = viaCentres ? scenario.multiActive!.centres[0]!.entry : spec.target;
       const source = this.kernel.add(this.buildSource(spec, index.station(entry), streams));
       source.endpoint = index.endpoint(entry, spec.endpoint);
+      source.priority = PRIORITY_CLASSES.indexOf(spec.priority);
       if (viaCentres) source.router = this.router;
       if (scenario.keys) {
         source.keys = new KeyChooser(

@@ -105,7 +105,7 @@ export class Network implements StationListener {
       this.clearTimeout(request);
       this.requesters[table.source[request]!]!.failed(
         request,
-        reason === 'queueFull' ? 'rejected' : 'unavailable',
+        reason === 'unavailable' ? 'unavailable' : 'rejected',
       );
     }
     table.release(request);

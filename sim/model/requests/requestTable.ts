@@ -54,6 +54,8 @@ export class RequestTable {
   key: Float64Array;
   /** Station the request's current call went to (a database read may go to any replica). */
   target: Int32Array;
+  /** Priority class for load shedding: 0 critical, 1 degraded experience, 2 non-critical. */
+  priority: Uint8Array;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -80,6 +82,7 @@ export class RequestTable {
     this.phase = new Uint8Array(initialCapacity);
     this.key = new Float64Array(initialCapacity);
     this.target = new Int32Array(initialCapacity);
+    this.priority = new Uint8Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -105,6 +108,7 @@ export class RequestTable {
     this.phase[id] = 0;
     this.key[id] = 0;
     this.target[id] = -1;
+    this.priority[id] = 0;
     return id;
   }
 
@@ -150,6 +154,7 @@ export class RequestTable {
     this.phase = u8(this.phase);
     this.key = f64(this.key);
     this.target = i32(this.target);
+    this.priority = u8(this.priority);
     this.free = i32(this.free);
     this.capacity = n;
   }

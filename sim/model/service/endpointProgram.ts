@@ -25,6 +25,11 @@ export type Step =
       timeout: number;
       onFailure: OnFailure;
       guard?: CallGuard | undefined;
+      /**
+       * Active degradation: skip the call (a feature switched off) while this station's threads
+       * are busier than this share, 0..1. Infinity = never.
+       */
+      degradeAbove: number;
     }
   | {
       /** Cache-aside read: look the key up on its node; on a miss load it and fill the cache. */
@@ -92,6 +97,8 @@ export class EndpointStats {
   fallbacks = 0;
   /** Calls a guard (circuit breaker) refused without calling. */
   notPermitted = 0;
+  /** Calls skipped by active degradation. */
+  degraded = 0;
 }
 
 /**
@@ -209,6 +216,10 @@ export class EndpointProgram implements ServiceProgram, Requester {
         this.call(request, target, 0, step.timeout, now);
         return;
       }
+      if (this.station.busy > step.degradeAbove * this.station.servers) {
+        this.stats[endpoint]!.degraded++;
+        continue;
+      }
       if (step.guard && !step.guard.tryAcquire(now)) {
         this.stats[endpoint]!.notPermitted++;
         if (step.onFailure === 'fallback') {
@@ -240,6 +251,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
     table.attempt[child] = 1;
     table.endpoint[child] = endpoint;
     table.key[child] = table.key[request]!;
+    table.priority[child] = table.priority[request]!;
     table.child[request] = child;
     if (timeout < Infinity) {
       table.deadline[child] = now + timeout;

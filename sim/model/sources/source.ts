@@ -41,6 +41,8 @@ export abstract class Source implements Component, Requester {
 
   /** Endpoint of the target station's program the requests go to (0 for plain stations). */
   endpoint = 0;
+  /** Priority class of its requests (index into PRIORITY_CLASSES). */
+  priority = 0;
   /** Picks each request's key when the scenario has keys. */
   keys: KeyChooser | undefined;
   /** Multi-active routing by user unit; when set it replaces the fixed target. */
@@ -77,6 +79,7 @@ export abstract class Source implements Component, Requester {
     table.attempt[request] = 1;
     table.client[request] = client;
     table.endpoint[request] = this.endpoint;
+    table.priority[request] = this.priority;
     table.key[request] = this.keys ? this.keys.next() : 0;
     this.offered++;
     this.client.retry?.firstAttemptSent();
@@ -162,6 +165,7 @@ export abstract class Source implements Component, Requester {
       table.attempt[next] = attempt + 1;
       table.client[next] = client;
       table.endpoint[next] = this.endpoint;
+      table.priority[next] = this.priority;
       table.key[next] = key;
       this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
       return;

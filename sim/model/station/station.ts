@@ -6,6 +6,7 @@ import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import { Place, type RequestTable } from '../requests/requestTable';
 import { FifoRing } from './fifoRing';
 import type { ServiceProgram } from './serviceProgram';
+import type { TokenBucket } from '../resilience/rateLimiter';
 
 /**
  * What a station does when a request's client deadline passes while the request is still there.
@@ -31,6 +32,13 @@ export interface StationConfig {
    * sampled service time; the server is held until the program finishes.
    */
   program?: ServiceProgram | undefined;
+  /** Admission control: a token bucket checked on every arrival. */
+  rateLimit?: TokenBucket | undefined;
+  /**
+   * Load shedding by priority: a request of class k is refused when the queue already holds
+   * shedAtQueueLength[k] or more (critical traffic gets the highest threshold).
+   */
+  shedAtQueueLength?: readonly number[] | undefined;
 }
 
 /** Where a station hands requests when it is done with them: set up by the network. */
@@ -43,7 +51,14 @@ export interface StationListener {
   errored(request: number, from: Station): void;
 }
 
-export type RejectReason = 'queueFull' | 'unavailable';
+/**
+ * Why a station refused a request: its queue was full, it was down, its rate limiter had no
+ * token (HTTP 429), or load shedding dropped the request's priority class.
+ */
+export type RejectReason = 'queueFull' | 'unavailable' | 'rateLimited' | 'shed';
+
+/** Priority classes, after Zuul's prioritised shedding (SEMANTICS.md section 8). */
+export const PRIORITY_CLASSES = ['critical', 'degraded', 'nonCritical'] as const;
 
 /**
  * A c-server FIFO queue. Counters are cumulative from t = 0 and time integrals (busy servers,
@@ -57,6 +72,8 @@ export class Station {
   readonly timeoutPolicy: TimeoutPolicy;
   private readonly service: Distribution;
   private readonly program: ServiceProgram | undefined;
+  private readonly rateLimit: TokenBucket | undefined;
+  private readonly shedAt: readonly number[] | undefined;
   /** Multiplies every sampled service time: 1 normally, more while a slowdown fault is active. */
   slowdown = 1;
   /** While true every arrival is rejected as unavailable (an outage fault). */
@@ -73,6 +90,8 @@ export class Station {
   rejected = 0;
   /** The part of `rejected` refused because the station was down (the rest: queue full). */
   rejectedUnavailable = 0;
+  rejectedRateLimited = 0;
+  rejectedShed = 0;
   timedOut = 0;
   /** Completed after the client's deadline: work done for nobody. */
   late = 0;
@@ -104,6 +123,8 @@ export class Station {
     this.service = config.service;
     this.timeoutPolicy = config.timeoutPolicy;
     this.program = config.program;
+    this.rateLimit = config.rateLimit;
+    this.shedAt = config.shedAtQueueLength;
     this.onComplete = (request) => this.finish(request);
   }
 
@@ -145,6 +166,10 @@ export class Station {
     table.arrivedAt[request] = now;
     if (this.down) {
       this.reject(request, 'unavailable');
+    } else if (this.rateLimit && !this.rateLimit.tryAcquire(now)) {
+      this.reject(request, 'rateLimited');
+    } else if (this.shedAt && this.queueLength >= this.shedAt[table.priority[request]!]!) {
+      this.reject(request, 'shed');
     } else if (this.busy < this.servers) {
       this.startService(request, now);
     } else if (this.queueLength < this.queueCapacity) {
@@ -240,6 +265,8 @@ export class Station {
   private reject(request: number, reason: RejectReason): void {
     this.rejected++;
     if (reason === 'unavailable') this.rejectedUnavailable++;
+    else if (reason === 'rateLimited') this.rejectedRateLimited++;
+    else if (reason === 'shed') this.rejectedShed++;
     this.table.place[request] = Place.Elsewhere;
     this.table.station[request] = -1;
     this.listener.rejected(request, this, reason);

@@ -77,6 +77,12 @@ const common = {
     'The station the requests enter, or the id of "multiActive" to split users over its centres.',
   ),
   endpoint: identifier().optional().describe("The target's endpoint; default: its first."),
+  priority: z
+    .enum(['critical', 'degraded', 'nonCritical'], {
+      error: 'must be "critical", "degraded" or "nonCritical"',
+    })
+    .default('critical')
+    .describe('Priority class for load shedding (Zuul-style).'),
   missingKeyShare: numberInRange(0, 1)
     .default(0)
     .describe('Share of requests for keys that do not exist (cache penetration).'),

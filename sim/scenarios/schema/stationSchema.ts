@@ -23,6 +23,11 @@ const CallStepSchema = z
       .default('fail')
       .describe('fail = the request fails; fallback = carry on without (passive degradation).'),
     breaker: BreakerSchema.optional(),
+    degradeAbove: numberInRange(0, 1)
+      .optional()
+      .describe(
+        "Active degradation: skip this call while the station's threads are busier than this share.",
+      ),
   })
   .describe('A call to a dependency; the thread waits for the answer.');
 
@@ -123,6 +128,23 @@ export const StationSchema = z
       .describe(
         'When a client gives up: cancel = the server drops the request at once; skipExpired = ' +
           'dropped if still queued when its turn comes; keepWorking = served anyway (wasted work).',
+      ),
+    rateLimit: z
+      .strictObject({
+        rate: positiveNumber(' requests/s'),
+        burst: positiveNumber().describe('Bucket size: the burst admitted at once.'),
+      })
+      .optional()
+      .describe('Token-bucket admission: arrivals beyond it are refused (HTTP 429).'),
+    shedAtQueueLength: z
+      .strictObject({
+        critical: integerAtLeast(0).optional(),
+        degraded: integerAtLeast(0).optional(),
+        nonCritical: integerAtLeast(0).optional(),
+      })
+      .optional()
+      .describe(
+        'Load shedding by priority: refuse a class once the queue holds this many (omitted = never).',
       ),
     routes: z
       .array(RouteSchema)
