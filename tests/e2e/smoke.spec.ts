@@ -1,29 +1,27 @@
 import { expect, test } from '@playwright/test';
+import { collectPageErrors, PeakLab } from './helpers/peakLab';
 
-test('the placeholder page loads with its title and no console errors', async ({
+test('the sandbox loads the default preset with its controls and no console errors', async ({
   page,
 }, testInfo) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-
-  await page.goto('/');
+  const errors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  await ui.open();
   // Late failures (a missing asset, an error after mount) surface only once the network settles.
   await page.waitForLoadState('networkidle');
 
   await expect(page).toHaveTitle('PeakLab');
   await expect(page.getByRole('heading', { level: 1, name: 'PeakLab' })).toBeVisible();
-  await expect(page.getByRole('banner')).toBeVisible();
-  await expect(page.getByRole('contentinfo')).toBeVisible();
-  await expect(page.getByRole('main')).toContainText('lunch peak');
-  await expect(page.getByRole('main')).toContainText('npm run sim');
+  await expect(page.getByRole('banner')).toContainText('lunch peak');
+  await expect(page.getByRole('contentinfo')).toContainText('npm run sim');
+  await expect(ui.picker).toHaveValue('lunch-rush');
+  await expect(ui.seedInput).toHaveValue('1');
+  await expect(page.getByTestId('scenario-description')).toContainText('Three hours');
+  await expect(page).toHaveURL(/\?preset=lunch-rush&seed=1$/);
+  for (const station of ['gateway', 'order-service', 'order-db']) {
+    await expect(page.getByTestId(`topology-station-${station}`)).toBeVisible();
+  }
 
-  // Kept as an artefact: the screenshot shows what the page looked like on this run.
-  const screenshot = testInfo.outputPath('home.png');
-  await page.screenshot({ path: screenshot, fullPage: true });
-  await testInfo.attach('home', { path: screenshot, contentType: 'image/png' });
-
+  await ui.keepScreenshot(testInfo, 'home');
   expect(errors).toEqual([]);
 });

@@ -1,0 +1,54 @@
+import { useRef } from 'react';
+import { formatClock } from '../store/format';
+import type { AppState } from '../store/store';
+import { useAppStore } from '../store/store';
+import { useStoreSubscription } from '../store/useStoreSubscription';
+
+const selectTime = (s: AppState) => s.run.now;
+
+const STATUS_TEXT = {
+  starting: 'starting',
+  loading: 'loading',
+  paused: 'paused',
+  playing: 'running',
+  finished: 'finished',
+} as const;
+
+/** The simulated clock and a progress bar; both follow the store without re-rendering. */
+export function ProgressClock() {
+  const duration = useAppStore((s) => s.run.duration);
+  const status = useAppStore((s) => s.run.status);
+  const progressRef = useRef<HTMLProgressElement>(null);
+  const clockRef = useRef<HTMLOutputElement>(null);
+  useStoreSubscription(
+    selectTime,
+    (now) => {
+      const progress = progressRef.current;
+      const clock = clockRef.current;
+      if (progress) {
+        progress.max = Math.max(duration, 1e-9);
+        progress.value = now;
+      }
+      if (clock) {
+        clock.textContent = `t = ${formatClock(now)}`;
+        clock.dataset.seconds = String(now);
+      }
+    },
+    [duration],
+  );
+  return (
+    <div className="progress-row">
+      <label htmlFor="sim-progress" className="visually-hidden">
+        Simulated time
+      </label>
+      <progress id="sim-progress" ref={progressRef} data-testid="sim-progress" max={1} value={0} />
+      <output ref={clockRef} className="clock" data-testid="sim-clock" aria-live="off">
+        t = 00:00.000
+      </output>
+      <span className="duration">of {formatClock(duration)}</span>
+      <span className={`status status-${status}`} data-testid="run-status" data-status={status}>
+        {STATUS_TEXT[status]}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import * as d3 from 'd3';
+import { useEffect, useRef } from 'react';
+import { utilisationBand } from '../charts/palette';
+import { formatCount, formatPercent, formatRate } from '../store/format';
+import type { Figures } from '../store/liveFigures';
+import type { AppState } from '../store/store';
+import { appStore, useAppStore } from '../store/store';
+import { useStoreSubscription } from '../store/useStoreSubscription';
+import { layoutTopology, type TopologyEdge, type TopologyNode } from './topologyLayout';
+
+const BOX_W = 150;
+const BOX_H = 78;
+const GAP_X = 76;
+const GAP_Y = 16;
+const PAD = 8;
+const BAR_W = BOX_W - 20;
+
+const x = (n: TopologyNode) => PAD + n.column * (BOX_W + GAP_X);
+const y = (n: TopologyNode) => PAD + n.row * (BOX_H + GAP_Y);
+const keyOf = (kind: string, id: string) => `${kind}:${id}`;
+
+const selectFigures = (s: AppState) => s.figures;
+
+/**
+ * The stations as boxes left to right by depth, routes and dependency calls as arrows. React owns
+ * the <svg>; d3 draws inside it when the scenario changes and refreshes the live numbers on every
+ * snapshot through a store subscription.
+ */
+export function TopologyView() {
+  const scenario = useAppStore((s) => s.run.scenario);
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    const svg = d3.select(svgRef.current);
+    svg.selectAll('*').remove();
+    if (!scenario) return;
+    const topo = layoutTopology(scenario);
+    const width = PAD * 2 + topo.columns * BOX_W + Math.max(0, topo.columns - 1) * GAP_X;
+    const height = PAD * 2 + topo.rows * BOX_H + Math.max(0, topo.rows - 1) * GAP_Y;
+    const loops = topo.edges.some((e) => e.back) ? 36 : 0;
+    // Natural size, shrunk (never enlarged) to fit the panel by CSS.
+    svg
+      .attr('viewBox', `0 ${-loops} ${width} ${height + loops}`)
+      .attr('width', width)
+      .attr('height', height + loops);
+
+    svg
+      .append('defs')
+      .append('marker')
+      .attr('id', 'topology-arrow')
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 10)
+      .attr('refY', 5)
+      .attr('markerWidth', 7)
+      .attr('markerHeight', 7)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('d', 'M0,0L10,5L0,10z')
+      .attr('class', 'topology-arrowhead');
+
+    const nodeByKey = new Map(topo.nodes.map((n) => [keyOf(n.kind, n.id), n]));
+    const edges = svg.append('g').attr('class', 'topology-edges');
+    for (const edge of topo.edges) {
+      const from = nodeByKey.get(keyOf(edge.fromKind, edge.from));
+      const to = nodeByKey.get(keyOf('station', edge.to));
+      if (from && to) drawEdge(edges, edge, from, to);
+    }
+
+    const boxes = svg
+      .append('g')
+      .selectAll<SVGGElement, TopologyNode>('g')
+      .data(topo.nodes)
+      .join('g')
+      .attr('class', (n) => `topology-node topology-${n.kind}`)
+      .attr('data-testid', (n) => `topology-${n.kind}-${n.id}`)
+      .attr('transform', (n) => `translate(${x(n)},${y(n)})`);
+    boxes
+      .append('rect')
+      .attr('class', 'topology-box')
+      .attr('width', BOX_W)
+      .attr('height', BOX_H)
+      .attr('rx', (n) => (n.kind === 'source' ? BOX_H / 2 : 6));
+    boxes
+      .append('text')
+      .attr('class', 'topology-title')
+      .attr('x', BOX_W / 2)
+      .attr('y', (n) => (n.kind === 'station' ? 18 : 32))
+      .attr('text-anchor', 'middle')
+      .text((n) => n.id);
+    const stations = boxes.filter((n) => n.kind === 'station');
+    for (const cls of ['topology-track', 'topology-fill']) {
+      stations
+        .append('rect')
+        .attr('class', cls)
+        .attr('x', 10)
+        .attr('y', 27)
+        .attr('width', cls === 'topology-track' ? BAR_W : 0)
+        .attr('height', 12)
+        .attr('rx', 2);
+    }
+    stations
+      .append('text')
+      .attr('class', 'topology-figure topology-utilisation')
+      .attr('x', BOX_W / 2)
+      .attr('y', 54)
+      .attr('text-anchor', 'middle');
+    boxes
+      .append('text')
+      .attr('class', 'topology-figure topology-queue')
+      .attr('x', BOX_W / 2)
+      .attr('y', (n) => (n.kind === 'station' ? 70 : 52))
+      .attr('text-anchor', 'middle');
+    showFigures(svgRef.current, appStore.getState().figures);
+  }, [scenario]);
+
+  useStoreSubscription(selectFigures, (figures) => showFigures(svgRef.current, figures), [
+    scenario,
+  ]);
+
+  return (
+    <figure className="topology-figure-frame">
+      <svg
+        ref={svgRef}
+        className="topology"
+        role="img"
+        aria-label="Topology: sources and stations, left to right by depth"
+        data-testid="topology"
+      />
+      <figcaption className="topology-note">
+        Bar: recent utilisation (as in the table). Solid arrows: routes, with their probability;
+        dashed: calls an endpoint makes to its dependencies, named by the step.
+      </figcaption>
+    </figure>
+  );
+}
+
+function drawEdge(
+  parent: d3.Selection<SVGGElement, unknown, null, undefined>,
+  edge: TopologyEdge,
+  from: TopologyNode,
+  to: TopologyNode,
+): void {
+  const path = d3.path();
+  let label: [number, number];
+  let anchor: 'middle' | 'end' = 'middle';
+  if (edge.back) {
+    // Loops go over the top so they do not cross the forward arrows.
+    const x0 = x(from) + BOX_W / 2 - 10;
+    const x1 = x(to) + BOX_W / 2 + 10;
+    const top = Math.min(y(from), y(to)) - 30;
+    path.moveTo(x0, y(from));
+    path.bezierCurveTo(x0, top, x1, top, x1, y(to));
+    label = [(x0 + x1) / 2, top + 4];
+  } else {
+    const x0 = x(from) + BOX_W;
+    const y0 = y(from) + BOX_H / 2;
+    const x1 = x(to);
+    const y1 = y(to) + BOX_H / 2;
+    path.moveTo(x0, y0);
+    path.bezierCurveTo((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, x1, y1);
+    // Next to the arrowhead: fanned-out edges end at different heights, so labels never collide.
+    label = [x1 - 6, y1 - 5];
+    anchor = 'end';
+  }
+  parent
+    .append('path')
+    .attr('d', path.toString())
+    .attr('class', `topology-edge topology-edge-${edge.kind}`)
+    .attr('marker-end', 'url(#topology-arrow)');
+  const text = edge.p !== null ? formatPercent(edge.p).replace('.0%', '%') : edge.kind;
+  if (edge.kind === 'source') return;
+  parent
+    .append('text')
+    .attr('class', 'topology-edge-label')
+    .attr('x', label[0])
+    .attr('y', label[1])
+    .attr('text-anchor', anchor)
+    .text(text);
+}
+
+/** Writes the live numbers into the boxes drawn for the current scenario. */
+function showFigures(node: SVGSVGElement | null, figures: Figures): void {
+  const svg = d3.select(node);
+  const rows = new Map(figures.stations.map((r) => [r.id, r]));
+  const sources = new Map(figures.sources.map((r) => [r.id, r]));
+  svg.selectAll<SVGGElement, TopologyNode>('g.topology-station').each(function (n) {
+    const row = rows.get(n.id);
+    const u = row?.utilisation ?? null;
+    const band = utilisationBand(u);
+    const g = d3.select(this);
+    g.select('.topology-fill')
+      .attr('width', BAR_W * Math.min(1, Math.max(0, u ?? 0)))
+      .attr('fill', band.colour);
+    g.select('.topology-utilisation').text(row ? `${formatPercent(u)} ${band.label}` : '');
+    g.select('.topology-queue').text(row ? `queue ${formatCount(row.queue)}` : '');
+    g.attr(
+      'aria-label',
+      row ? `${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}` : n.id,
+    );
+  });
+  svg.selectAll<SVGGElement, TopologyNode>('g.topology-source').each(function (n) {
+    const row = sources.get(n.id);
+    d3.select(this)
+      .select('.topology-queue')
+      .text(row ? `${formatRate(row.offeredRate)} req/s` : '');
+  });
+}
