@@ -1,5 +1,12 @@
 import { buildRunReport, type RunReport } from '../metrics/runReport';
-import { STATION_SERIES_FIELDS, SOURCE_SERIES_FIELDS } from '../metrics/seriesSubjects';
+import {
+  CACHE_SERIES_FIELDS,
+  STATION_SERIES_FIELDS,
+  SOURCE_SERIES_FIELDS,
+  TOPIC_SERIES_FIELDS,
+} from '../metrics/seriesSubjects';
+
+export type SeriesSubjectKind = 'station' | 'source' | 'cache' | 'topic';
 import { PRESETS, presetTitle } from '../scenarios/presets';
 import { checkRunOptions } from '../scenarios/runScenario';
 import type { Scenario } from '../scenarios/schema/scenarioSchema';
@@ -25,6 +32,8 @@ export type LoadResult =
       sourceFields: readonly string[];
       stationSeriesFields: readonly string[];
       sourceSeriesFields: readonly string[];
+      /** Every block of the snapshot's series data, in order: stations, sources, caches, topics. */
+      seriesSubjects: { kind: SeriesSubjectKind; id: string; fields: readonly string[] }[];
     }
   | { ok: false; errors: string[] };
 
@@ -73,6 +82,28 @@ export const api = {
       sourceFields: SOURCE_LIVE_FIELDS,
       stationSeriesFields: STATION_SERIES_FIELDS,
       sourceSeriesFields: SOURCE_SERIES_FIELDS,
+      seriesSubjects: [
+        ...sim.stations.map((s) => ({
+          kind: 'station' as const,
+          id: s.id,
+          fields: STATION_SERIES_FIELDS,
+        })),
+        ...sim.sources.map((s) => ({
+          kind: 'source' as const,
+          id: s.id,
+          fields: SOURCE_SERIES_FIELDS,
+        })),
+        ...sim.caches.map((c) => ({
+          kind: 'cache' as const,
+          id: c.config.id,
+          fields: CACHE_SERIES_FIELDS,
+        })),
+        ...sim.topics.map((t) => ({
+          kind: 'topic' as const,
+          id: t.id,
+          fields: TOPIC_SERIES_FIELDS,
+        })),
+      ],
     };
   },
 

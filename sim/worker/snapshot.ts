@@ -11,6 +11,7 @@ export const STATION_LIVE_FIELDS = [
   'queueLength',
   'busyArea',
   'capacityArea',
+  'latencySum',
 ] as const;
 
 /** Live figures per source. */
@@ -65,6 +66,7 @@ export function takeSnapshot(
         s.queueLength,
         s.busyAreaAt(now),
         s.capacityAreaAt(now),
+        s.latencySum,
       ],
       i * sf,
     );
