@@ -66,6 +66,11 @@ export interface CacheReport {
   fills: number;
   nodeErrors: number;
   keysHeld: number;
+  /** Cache hits that served a value older than the database's when the read began. */
+  staleReads: number;
+  /** Lock acquisitions and those that had to wait (lockDeleteUpdateReload, fillUnderLock). */
+  locksAcquired: number;
+  locksContended: number;
 }
 
 export interface DatabaseReport {
@@ -217,6 +222,9 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       ...d,
       hitRatio: finite(d.hits / (d.hits + d.misses)),
       keysHeld: cache.store.size,
+      staleReads: cache.staleReads,
+      locksAcquired: cache.locks.acquired,
+      locksContended: cache.locks.contended,
     };
   });
   const databases: Record<string, DatabaseReport> = {};

@@ -58,6 +58,17 @@ export function compileEndpoints(
             loadTimeout: step.loadTimeout ?? Infinity,
             onFailure: step.onFailure,
           };
+        case 'cachedWrite':
+          return {
+            kind: 'cachedWrite',
+            cache: caches[index.cache(step.cache)]!,
+            db: index.station(step.db),
+            dbEndpoint: index.endpoint(step.db, step.dbEndpoint),
+            strategy: step.strategy,
+            cacheTimeout: step.timeout,
+            dbTimeout: step.dbTimeout ?? Infinity,
+            onFailure: step.onFailure,
+          };
         case 'publish':
           return {
             kind: 'publish',

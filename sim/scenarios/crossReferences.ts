@@ -127,11 +127,18 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
       list(steps).forEach((rawStep, k) => {
         const step = record(rawStep);
-        if (step.kind !== 'cacheRead') return;
         const path = ['stations', i, 'endpoints', name, k];
-        cacheMustExist(text(step.cache), [...path, 'cache']);
-        mustExist(text(step.loadFrom), [...path, 'loadFrom']);
-        endpointMustExist(text(step.loadFrom), step.loadEndpoint, [...path, 'loadEndpoint']);
+        if (step.kind === 'cachedWrite') {
+          cacheMustExist(text(step.cache), [...path, 'cache']);
+          mustExist(text(step.db), [...path, 'db']);
+          endpointMustExist(text(step.db), step.dbEndpoint, [...path, 'dbEndpoint']);
+        }
+        if (step.kind !== 'cacheRead' && step.kind !== 'cachedWrite') return;
+        if (step.kind === 'cacheRead') {
+          cacheMustExist(text(step.cache), [...path, 'cache']);
+          mustExist(text(step.loadFrom), [...path, 'loadFrom']);
+          endpointMustExist(text(step.loadFrom), step.loadEndpoint, [...path, 'loadEndpoint']);
+        }
         if (doc.keys === undefined) {
           issues.push({
             path,

@@ -1,3 +1,4 @@
+import cacheConsistency from './presets/cache-consistency.json';
 import cacheFlush from './presets/cache-flush.json';
 import circuitBreaker from './presets/circuit-breaker.json';
 import erlangB from './presets/erlang-b.json';
@@ -23,6 +24,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'retry-storm': retryStorm,
   timeouts,
   'cache-flush': cacheFlush,
+  'cache-consistency': cacheConsistency,
   'read-write-split': readWriteSplit,
   'circuit-breaker': circuitBreaker,
   'resource-isolation': resourceIsolation,

@@ -79,6 +79,7 @@ export class Simulation {
           ttlJitter: spec.ttlJitter,
           nullTtl: spec.nullTtl,
           existingKeys: scenario.keys?.count ?? Infinity,
+          fillUnderLock: spec.fillUnderLock,
         },
         (key) => nodes[slots.nodeOfSlot(slotOfNumericKey(spec.keyPrefix, key))]!,
         streams.stream(`cache:${spec.id}/ttl`),

@@ -1,5 +1,7 @@
 import type { RandomStream } from '../../kernel/rng';
+import { KeyLocks } from './keyLocks';
 import { KeyStore } from './keyStore';
+import { VersionLedger } from './versionLedger';
 
 export interface CacheConfig {
   id: string;
@@ -13,6 +15,8 @@ export interface CacheConfig {
   nullTtl: number;
   /** Keys from this id up do not exist in the database (see KeyChooser). */
   existingKeys: number;
+  /** Readers take the key's lock to refill on a miss (closes race A of SEMANTICS.md 5). */
+  fillUnderLock: boolean;
 }
 
 /**
@@ -27,6 +31,12 @@ export class Cache {
   loads = 0;
   /** Lookups that failed at the node (down or timed out), treated as misses. */
   nodeErrors = 0;
+  /** Hits that returned an older version than the database had committed when the read began. */
+  staleReads = 0;
+  /** Commit history of the backing database, to judge staleness. */
+  readonly ledger = new VersionLedger();
+  /** Per-key distributed locks for the locked write strategy. */
+  readonly locks = new KeyLocks();
 
   constructor(
     readonly config: CacheConfig,

@@ -56,6 +56,8 @@ export class RequestTable {
   target: Int32Array;
   /** Priority class for load shedding: 0 critical, 1 degraded experience, 2 non-critical. */
   priority: Uint8Array;
+  /** Version of the key's value this request carries (read from the database, or written). */
+  version: Float64Array;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -83,6 +85,7 @@ export class RequestTable {
     this.key = new Float64Array(initialCapacity);
     this.target = new Int32Array(initialCapacity);
     this.priority = new Uint8Array(initialCapacity);
+    this.version = new Float64Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -155,6 +158,7 @@ export class RequestTable {
     this.key = f64(this.key);
     this.target = i32(this.target);
     this.priority = u8(this.priority);
+    this.version = f64(this.version);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -1,7 +1,6 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { RandomStream } from '../../kernel/rng';
 import type { EventHandle } from '../../kernel/units';
-import type { Cache } from '../cache/cache';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Topic } from '../mq/topic';
 import type { ShardedTable } from '../sharding/shardedTable';
@@ -11,6 +10,13 @@ import type { FailureReason, Requester } from '../network/requester';
 import type { ServiceProgram } from '../station/serviceProgram';
 import type { Station } from '../station/station';
 import type { CallGuard } from './callGuard';
+import type { RequestTable } from '../requests/requestTable';
+import {
+  CacheSteps,
+  type CacheReadStep,
+  type CachedWriteStep,
+  type StepRunner,
+} from './cacheSteps';
 
 /** `fail`: the request fails; `fallback`: carry on without the answer (passive degradation). */
 export type OnFailure = 'fail' | 'fallback';
@@ -31,17 +37,8 @@ export type Step =
        */
       degradeAbove: number;
     }
-  | {
-      /** Cache-aside read: look the key up on its node; on a miss load it and fill the cache. */
-      kind: 'cacheRead';
-      cache: Cache;
-      loadFrom: number;
-      loadEndpoint: number;
-      /** Timeout of each cache operation and of the load. */
-      cacheTimeout: number;
-      loadTimeout: number;
-      onFailure: OnFailure;
-    }
+  | CacheReadStep
+  | CachedWriteStep
   | {
       /** A read routed by the database (a replica, or the master for read-your-writes). */
       kind: 'dbRead';
@@ -76,18 +73,13 @@ export type Step =
     };
 
 type CallStep = Step & { kind: 'call' };
-type CacheStep = Step & { kind: 'cacheRead' };
+type CacheStep = CacheReadStep | CachedWriteStep;
 type DatabaseStep = Step & { kind: 'dbRead' | 'dbWrite' };
 type ShardStep = Step & { kind: 'shardQuery' };
 
 /** Phases of a shard query by another key through the index table. */
 const INDEX_LOOKUP = 0;
 const SHARD_CALL = 1;
-
-/** Phases of a cache read, kept in the request table's `phase` column. */
-const LOOKUP = 0;
-const LOAD = 1;
-const FILL = 2;
 
 /** Per-endpoint counters for the dashboard and the report. */
 export class EndpointStats {
@@ -111,8 +103,9 @@ export class EndpointStats {
  * dependency queues and serves it like any other, and keeps working on it after the caller gave
  * up unless its timeout policy says otherwise.
  */
-export class EndpointProgram implements ServiceProgram, Requester {
+export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
   readonly stats: EndpointStats[];
+  private readonly cacheSteps = new CacheSteps(this);
   private requesterIndex = -1;
   private station!: Station;
   private readonly onWorkDone = (request: number) => {
@@ -172,7 +165,21 @@ export class EndpointProgram implements ServiceProgram, Requester {
     this.network.abandon(child);
   }
 
-  private advance(request: number): void {
+  get table(): RequestTable {
+    return this.network.table;
+  }
+
+  now(): number {
+    return this.kernel.now;
+  }
+
+  lockGranted(owner: number): void {
+    const step = this.currentStep(owner);
+    if (step.kind === 'cacheRead') this.cacheSteps.readLockGranted(owner, step);
+    else if (step.kind === 'cachedWrite') this.cacheSteps.writeLockGranted(owner, step);
+  }
+
+  advance(request: number): void {
     const table = this.network.table;
     table.step[request]!++;
     table.phase[request] = 0;
@@ -198,8 +205,11 @@ export class EndpointProgram implements ServiceProgram, Requester {
         continue;
       }
       if (step.kind === 'cacheRead') {
-        const key = table.key[request]!;
-        this.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        this.cacheSteps.startRead(request, step, now);
+        return;
+      }
+      if (step.kind === 'cachedWrite') {
+        this.cacheSteps.startWrite(request, step, now);
         return;
       }
       if (step.kind === 'shardQuery') {
@@ -236,13 +246,7 @@ export class EndpointProgram implements ServiceProgram, Requester {
     this.station.finish(request);
   }
 
-  private call(
-    request: number,
-    target: number,
-    endpoint: number,
-    timeout: number,
-    now: number,
-  ): void {
+  call(request: number, target: number, endpoint: number, timeout: number, now: number): void {
     const network = this.network;
     const table = network.table;
     const child = network.allocate(this.requesterIndex);
@@ -336,37 +340,11 @@ export class EndpointProgram implements ServiceProgram, Requester {
     } else if (step.kind === 'dbWrite') {
       step.db.committed(table.key[parent]!, now);
       this.advance(parent);
-    } else {
-      this.cacheStepAnswered(parent, step as CacheStep, now);
+    } else if (step.kind === 'cacheRead') {
+      this.cacheSteps.readAnswered(parent, step, now, table.originTime[child]!);
+    } else if (step.kind === 'cachedWrite') {
+      this.cacheSteps.writeAnswered(parent, step, now);
     }
-  }
-
-  private cacheStepAnswered(parent: number, step: CacheStep, now: number): void {
-    const table = this.network.table;
-    const cache = step.cache;
-    const key = table.key[parent]!;
-    const phase = table.phase[parent]!;
-    if (phase === LOOKUP) {
-      if (cache.store.get(key, now) >= 0) this.advance(parent);
-      else this.load(parent, step, now);
-    } else if (phase === LOAD) {
-      cache.loads++;
-      if (cache.shouldFill(key)) {
-        table.phase[parent] = FILL;
-        this.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
-      } else {
-        this.advance(parent);
-      }
-    } else {
-      cache.store.set(key, 0, cache.expiryFor(key, now));
-      cache.fills++;
-      this.advance(parent);
-    }
-  }
-
-  private load(parent: number, step: CacheStep, now: number): void {
-    this.network.table.phase[parent] = LOAD;
-    this.call(parent, step.loadFrom, step.loadEndpoint, step.loadTimeout, now);
   }
 
   failed(child: number, _reason: FailureReason): void {
@@ -407,18 +385,9 @@ export class EndpointProgram implements ServiceProgram, Requester {
     const step = this.currentStep(parent);
     const now = this.kernel.now;
     if (step.kind === 'cacheRead') {
-      const phase = table.phase[parent]!;
-      // A cache that does not answer is a miss (the client library falls back to the database);
-      // a fill that fails only costs the next reader a miss.
-      if (phase === LOOKUP) {
-        step.cache.nodeErrors++;
-        this.load(parent, step, now);
-        return;
-      }
-      if (phase === FILL) {
-        this.advance(parent);
-        return;
-      }
+      if (this.cacheSteps.readFailed(parent, step, now)) return;
+    } else if (step.kind === 'cachedWrite') {
+      this.cacheSteps.writeFailed(parent, step);
     } else if (step.kind === 'call') {
       step.guard?.onResult(now, duration, true);
     }

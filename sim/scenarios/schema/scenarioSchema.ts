@@ -54,6 +54,12 @@ const CacheSchema = z
       .max(64)
       .default('key:')
       .describe('Prefix hashed with the id for the slot.'),
+    fillUnderLock: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Readers refill a missed key under the key's lock, as writers do with lockDeleteUpdateReload.",
+      ),
     preload: integerAtLeast(0, 100_000_000)
       .default(0)
       .describe('Warm-up: the most popular keys loaded at t = 0 (0 = start cold).'),

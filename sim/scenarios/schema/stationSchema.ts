@@ -90,12 +90,36 @@ const StepSchema = z.discriminatedUnion(
           .default('fail'),
       })
       .describe('A query on a horizontally sharded table.'),
+    z
+      .strictObject({
+        kind: z.literal('cachedWrite'),
+        cache: identifier().describe('The cache (from "caches") holding this key.'),
+        db: identifier().describe('The station the write commits on (the database).'),
+        dbEndpoint: identifier().optional(),
+        strategy: z
+          .enum(
+            ['updateThenDelete', 'deleteThenUpdate', 'updateThenSet', 'lockDeleteUpdateReload'],
+            {
+              error:
+                'must be "updateThenDelete", "deleteThenUpdate", "updateThenSet" or "lockDeleteUpdateReload"',
+            },
+          )
+          .describe(
+            "How the write keeps the cache in step: the article's is lockDeleteUpdateReload.",
+          ),
+        timeout: positiveNumber(' s').default(0.1).describe('Timeout of each cache operation.'),
+        dbTimeout: positiveNumber(' s').optional(),
+        onFailure: z
+          .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
+          .default('fail'),
+      })
+      .describe("Write the request's key to the database and keep the cache consistent."),
     databaseStep('dbRead', "Read the request's key: from a replica, or the master if so routed."),
     databaseStep('dbWrite', "Write the request's key on the master; it then replicates."),
   ],
   {
     error:
-      'kind must be "work", "call", "cacheRead", "publish", "shardQuery", "dbRead" or "dbWrite"',
+      'kind must be "work", "call", "cacheRead", "cachedWrite", "publish", "shardQuery", "dbRead" or "dbWrite"',
   },
 );
 

@@ -394,3 +394,36 @@ describe('shard map', () => {
     expect(moved('consistentHash')).toBeLessThan(0.28);
   });
 });
+
+describe('cache-consistency preset', () => {
+  const staleReads = (strategy: string, fillUnderLock = false) => {
+    const report = runPreset('cache-consistency', (doc) => {
+      const write = doc.stations[0]!.endpoints!.write![0] as { strategy: string };
+      write.strategy = strategy;
+      doc.caches![0]!.fillUnderLock = fillUnderLock;
+    });
+    return { cache: report.caches['order-cache']!, readers: report.sources.readers! };
+  };
+
+  it('the naive strategies serve stale reads under concurrency; delete-first the most', () => {
+    const narrow = staleReads('updateThenDelete').cache.staleReads;
+    const wide = staleReads('deleteThenUpdate').cache.staleReads;
+    const twoWriters = staleReads('updateThenSet').cache.staleReads;
+    expect(narrow).toBeGreaterThan(0);
+    expect(twoWriters).toBeGreaterThan(0);
+    expect(wide).toBeGreaterThan(10 * narrow);
+  });
+
+  it("the article's lock(orderId) { delete; update; reload }, refilled under the lock, serves none", () => {
+    const locked = staleReads('lockDeleteUpdateReload', true);
+    expect(locked.cache.staleReads).toBe(0);
+    expect(locked.cache.locksContended).toBeGreaterThan(0);
+    // The price: readers of a key being written wait for its lock.
+    const plain = staleReads('updateThenDelete');
+    expect(locked.readers.latency.mean!).toBeGreaterThan(plain.readers.latency.mean!);
+  });
+
+  it('the lock on writers alone leaves race A open to readers that refill without it', () => {
+    expect(staleReads('lockDeleteUpdateReload', false).cache.staleReads).toBeGreaterThan(0);
+  });
+});

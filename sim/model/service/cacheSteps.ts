@@ -1,0 +1,216 @@
+import type { Cache } from '../cache/cache';
+import type { LockWaiter } from '../cache/keyLocks';
+import type { RequestTable } from '../requests/requestTable';
+
+/** How a write keeps the cache in step with the database (SEMANTICS.md section 5). */
+export type WriteStrategy =
+  'updateThenDelete' | 'deleteThenUpdate' | 'updateThenSet' | 'lockDeleteUpdateReload';
+
+type WriteOp = 'lock' | 'delete' | 'db' | 'set' | 'unlock';
+
+/** Each strategy as the sequence of operations a writer performs. */
+const WRITE_PLANS: Record<WriteStrategy, readonly WriteOp[]> = {
+  // Cache-aside: race A (a reader refills the old value after the delete) stays open.
+  updateThenDelete: ['db', 'delete'],
+  // Race B: a reader refills the old value between the delete and the commit (wide window).
+  deleteThenUpdate: ['delete', 'db'],
+  // Race C: two writers set the cache in the other order from their commits.
+  updateThenSet: ['db', 'set'],
+  // The article's lock(orderId) { deleteCache(); updateDB(); reloadCache(); }.
+  lockDeleteUpdateReload: ['lock', 'delete', 'db', 'set', 'unlock'],
+};
+
+export type CacheReadStep = {
+  kind: 'cacheRead';
+  cache: Cache;
+  loadFrom: number;
+  loadEndpoint: number;
+  /** Timeout of each cache operation and of the load. */
+  cacheTimeout: number;
+  loadTimeout: number;
+  onFailure: 'fail' | 'fallback';
+};
+
+export type CachedWriteStep = {
+  kind: 'cachedWrite';
+  cache: Cache;
+  db: number;
+  dbEndpoint: number;
+  strategy: WriteStrategy;
+  cacheTimeout: number;
+  dbTimeout: number;
+  onFailure: 'fail' | 'fallback';
+};
+
+/** What the cache steps need from the program that runs them. */
+export interface StepRunner extends LockWaiter {
+  readonly table: RequestTable;
+  call(request: number, target: number, endpoint: number, timeout: number, now: number): void;
+  /** The step is done: go on with the next. */
+  advance(request: number): void;
+  now(): number;
+}
+
+// Reader phases, kept in the request table's `phase` column.
+const LOOKUP = 0;
+const LOAD = 1;
+const FILL = 2;
+const LOCK = 3;
+const UNLOCK = 4;
+
+/**
+ * Cache-aside reads and the write strategies, as phases of one step. Versions make staleness
+ * checkable: every commit gets a version in the cache's ledger, a load carries the version the
+ * database had when it answered, a fill stores that version, and a hit is stale when the version
+ * it returns is older than what had been committed when the read began.
+ */
+export class CacheSteps {
+  constructor(private readonly runner: StepRunner) {}
+
+  startRead(request: number, step: CacheReadStep, now: number): void {
+    const key = this.runner.table.key[request]!;
+    this.runner.table.phase[request] = LOOKUP;
+    this.runner.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+  }
+
+  readAnswered(parent: number, step: CacheReadStep, now: number, issuedAt: number): void {
+    const table = this.runner.table;
+    const cache = step.cache;
+    const key = table.key[parent]!;
+    switch (table.phase[parent]!) {
+      case LOOKUP: {
+        const version = cache.store.get(key, now);
+        if (version >= 0) {
+          if (version < cache.ledger.latestAt(key, issuedAt)) cache.staleReads++;
+          this.runner.advance(parent);
+        } else if (cache.config.fillUnderLock && cache.shouldFill(key)) {
+          table.phase[parent] = LOCK;
+          this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        } else {
+          this.load(parent, step, now);
+        }
+        return;
+      }
+      case LOCK:
+        if (cache.locks.acquire(key, parent, this.runner)) this.load(parent, step, now);
+        return;
+      case LOAD:
+        cache.loads++;
+        table.version[parent] = cache.ledger.latestAt(key, now);
+        if (cache.shouldFill(key)) {
+          table.phase[parent] = FILL;
+          this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        } else {
+          this.runner.advance(parent);
+        }
+        return;
+      case FILL:
+        cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
+        cache.fills++;
+        if (cache.config.fillUnderLock) {
+          table.phase[parent] = UNLOCK;
+          this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
+        } else {
+          this.runner.advance(parent);
+        }
+        return;
+      default:
+        cache.locks.release(key);
+        this.runner.advance(parent);
+    }
+  }
+
+  /** A reader was granted the lock it waited for: load now. */
+  readLockGranted(parent: number, step: CacheReadStep): void {
+    this.load(parent, step, this.runner.now());
+  }
+
+  /**
+   * A cache operation or load failed. Returns true when the read carries on anyway: a cache
+   * that does not answer is a miss, and a fill that fails only costs the next reader a miss.
+   */
+  readFailed(parent: number, step: CacheReadStep, now: number): boolean {
+    const table = this.runner.table;
+    const key = table.key[parent]!;
+    const phase = table.phase[parent]!;
+    if (phase === LOOKUP) {
+      step.cache.nodeErrors++;
+      this.load(parent, step, now);
+      return true;
+    }
+    const holdsLock = step.cache.config.fillUnderLock && phase !== LOCK;
+    if (holdsLock) step.cache.locks.release(key);
+    if (phase === FILL || phase === UNLOCK) {
+      this.runner.advance(parent);
+      return true;
+    }
+    return false;
+  }
+
+  private load(parent: number, step: CacheReadStep, now: number): void {
+    this.runner.table.phase[parent] = LOAD;
+    this.runner.call(parent, step.loadFrom, step.loadEndpoint, step.loadTimeout, now);
+  }
+
+  startWrite(request: number, step: CachedWriteStep, now: number): void {
+    this.runner.table.phase[request] = 0;
+    this.issue(request, step, now);
+  }
+
+  writeAnswered(parent: number, step: CachedWriteStep, now: number): void {
+    const table = this.runner.table;
+    const cache = step.cache;
+    const key = table.key[parent]!;
+    const op = WRITE_PLANS[step.strategy][table.phase[parent]!]!;
+    if (op === 'lock') {
+      if (!cache.locks.acquire(key, parent, this.runner)) return;
+    } else if (op === 'delete') {
+      cache.store.delete(key);
+    } else if (op === 'db') {
+      table.version[parent] = cache.ledger.commit(key, now);
+    } else if (op === 'set') {
+      cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
+    } else {
+      cache.locks.release(key);
+    }
+    this.next(parent, step, now);
+  }
+
+  /** A writer was granted the lock it waited for: carry on with its plan. */
+  writeLockGranted(parent: number, step: CachedWriteStep): void {
+    this.next(parent, step, this.runner.now());
+  }
+
+  /** A write operation failed: let go of the lock if it was held; the step then fails. */
+  writeFailed(parent: number, step: CachedWriteStep): void {
+    const plan = WRITE_PLANS[step.strategy];
+    const phase = this.runner.table.phase[parent]!;
+    const lockAt = plan.indexOf('lock');
+    if (lockAt >= 0 && phase > lockAt && phase < plan.indexOf('unlock')) {
+      step.cache.locks.release(this.runner.table.key[parent]!);
+    }
+  }
+
+  private next(parent: number, step: CachedWriteStep, now: number): void {
+    const table = this.runner.table;
+    table.phase[parent]!++;
+    if (table.phase[parent]! >= WRITE_PLANS[step.strategy].length) this.runner.advance(parent);
+    else this.issue(parent, step, now);
+  }
+
+  private issue(request: number, step: CachedWriteStep, now: number): void {
+    const table = this.runner.table;
+    const op = WRITE_PLANS[step.strategy][table.phase[request]!]!;
+    if (op === 'db') {
+      this.runner.call(request, step.db, step.dbEndpoint, step.dbTimeout, now);
+    } else {
+      this.runner.call(
+        request,
+        step.cache.nodeOfKey(table.key[request]!),
+        0,
+        step.cacheTimeout,
+        now,
+      );
+    }
+  }
+}
