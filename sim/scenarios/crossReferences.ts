@@ -8,30 +8,72 @@ export interface CrossReferenceIssue {
   message: string;
 }
 
+type Path = (string | number)[];
 type Doc = Record<string, unknown>;
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const record = (x: unknown): Doc => (x !== null && typeof x === 'object' ? (x as Doc) : {});
 const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const quoted = (ids: Iterable<string>) => [...ids].map((id) => `"${id}"`).join(', ') || 'none';
+
+/** The ids of one kind of thing (stations, caches, ...): duplicates reported as they are read. */
+class Names {
+  readonly ids = new Set<string>();
+
+  constructor(
+    private readonly issues: CrossReferenceIssue[],
+    private readonly label: string,
+    private readonly plural: string,
+  ) {}
+
+  /** Reads the `id` of each item of `items`, found at `section`. */
+  collect(items: unknown, section: Path): this {
+    list(items).forEach((raw, i) => {
+      const id = text(record(raw).id);
+      if (id === undefined) return;
+      if (this.ids.has(id)) {
+        this.issues.push({
+          path: [...section, i, 'id'],
+          message: `duplicate ${this.label} id "${id}"`,
+        });
+      }
+      this.ids.add(id);
+    });
+    return this;
+  }
+
+  /** Reports `id` at `path` unless it names one of these. */
+  mustExist(id: unknown, path: Path): void {
+    const name = text(id);
+    if (name !== undefined && !this.ids.has(name)) {
+      this.issues.push({
+        path,
+        message: `unknown ${this.label} "${name}" (${this.plural} are ${quoted(this.ids)})`,
+      });
+    }
+  }
+}
 
 export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
   const doc = record(input);
   const issues: CrossReferenceIssue[] = [];
-  const stationIds = new Set<string>();
-  list(doc.stations).forEach((raw, i) => {
-    const id = text(record(raw).id);
-    if (id === undefined) return;
-    if (stationIds.has(id))
-      issues.push({ path: ['stations', i, 'id'], message: `duplicate station id "${id}"` });
-    stationIds.add(id);
-  });
-  const known = [...stationIds].map((id) => `"${id}"`).join(', ') || 'none';
-  const mustExist = (id: string | undefined, path: (string | number)[]) => {
-    if (id !== undefined && !stationIds.has(id)) {
-      issues.push({ path, message: `unknown station "${id}" (stations are ${known})` });
-    }
-  };
+  const stations = new Names(issues, 'station', 'stations').collect(doc.stations, ['stations']);
+  new Names(issues, 'source', 'sources').collect(doc.sources, ['sources']);
+  const caches = new Names(issues, 'cache', 'caches').collect(doc.caches, ['caches']);
+  const databases = new Names(issues, 'database', 'databases').collect(doc.databases, [
+    'databases',
+  ]);
+  const topics = new Names(issues, 'topic', 'topics').collect(doc.topics, ['topics']);
+  const tables = new Names(issues, 'sharded table', 'sharded tables').collect(doc.shardedTables, [
+    'shardedTables',
+  ]);
+  const multiActive = record(doc.multiActive);
+  const centres = new Names(issues, 'centre', 'centres').collect(multiActive.centres, [
+    'multiActive',
+    'centres',
+  ]);
+
   const endpointsOf = new Map<string, string[] | undefined>();
-  list(doc.stations).forEach((raw) => {
+  for (const raw of list(doc.stations)) {
     const station = record(raw);
     const id = text(station.id);
     const endpoints = station.endpoints;
@@ -41,220 +83,119 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
         endpoints && typeof endpoints === 'object' ? Object.keys(endpoints) : undefined,
       );
     }
-  });
-  const endpointMustExist = (
-    station: string | undefined,
-    endpoint: unknown,
-    path: (string | number)[],
-  ) => {
-    if (station === undefined || !stationIds.has(station) || endpoint === undefined) return;
-    const names = endpointsOf.get(station);
+  }
+  /** `station` must exist, and so must its `endpoint` when one is named. */
+  const target = (station: unknown, endpoint: unknown, stationPath: Path, endpointPath: Path) => {
+    stations.mustExist(station, stationPath);
+    const id = text(station);
+    if (id === undefined || !stations.ids.has(id) || endpoint === undefined) return;
+    const names = endpointsOf.get(id);
     if (names === undefined) {
       issues.push({
-        path,
-        message: `station "${station}" has no endpoints (it has a plain service time)`,
+        path: endpointPath,
+        message: `station "${id}" has no endpoints (it has a plain service time)`,
       });
     } else if (typeof endpoint === 'string' && !names.includes(endpoint)) {
       issues.push({
-        path,
-        message: `unknown endpoint "${endpoint}" of station "${station}" (it has ${names.map((n) => `"${n}"`).join(', ')})`,
+        path: endpointPath,
+        message: `unknown endpoint "${endpoint}" of station "${id}" (it has ${quoted(names)})`,
       });
     }
   };
-  const multiActive = record(doc.multiActive);
-  const groupId = text(multiActive.id);
-  const centreIds = new Set<string>();
+
   list(multiActive.centres).forEach((raw, i) => {
-    const centre = record(raw);
-    const id = text(centre.id);
-    if (id !== undefined && centreIds.has(id)) {
-      issues.push({
-        path: ['multiActive', 'centres', i, 'id'],
-        message: `duplicate centre id "${id}"`,
-      });
-    }
-    if (id !== undefined) centreIds.add(id);
-    mustExist(text(centre.entry), ['multiActive', 'centres', i, 'entry']);
+    stations.mustExist(record(raw).entry, ['multiActive', 'centres', i, 'entry']);
   });
-  const sourceIds = new Set<string>();
+  const groupId = text(multiActive.id);
   list(doc.sources).forEach((raw, i) => {
     const source = record(raw);
-    const id = text(source.id);
-    if (id !== undefined && sourceIds.has(id)) {
-      issues.push({ path: ['sources', i, 'id'], message: `duplicate source id "${id}"` });
-    }
-    if (id !== undefined) sourceIds.add(id);
-    if (groupId !== undefined && source.target === groupId) {
-      const firstEntry = text(record(list(multiActive.centres)[0]).entry);
-      endpointMustExist(firstEntry, source.endpoint, ['sources', i, 'endpoint']);
-    } else {
-      mustExist(text(source.target), ['sources', i, 'target']);
-      endpointMustExist(text(source.target), source.endpoint, ['sources', i, 'endpoint']);
-    }
+    const viaCentres = groupId !== undefined && source.target === groupId;
+    const entry = viaCentres ? record(list(multiActive.centres)[0]).entry : source.target;
+    target(entry, source.endpoint, ['sources', i, 'target'], ['sources', i, 'endpoint']);
   });
-  list(doc.stations).forEach((raw, i) => {
-    list(record(raw).routes).forEach((route, r) => {
-      mustExist(text(record(route).to), ['stations', i, 'routes', r, 'to']);
-    });
-    const endpoints = record(record(raw).endpoints);
-    for (const [name, steps] of Object.entries(endpoints)) {
-      list(steps).forEach((rawStep, k) => {
-        const step = record(rawStep);
-        if (step.kind !== 'call') return;
-        const path = ['stations', i, 'endpoints', name, k];
-        mustExist(text(step.to), [...path, 'to']);
-        endpointMustExist(text(step.to), step.endpoint, [...path, 'endpoint']);
-      });
-    }
-  });
-  const cacheIds = new Set<string>();
   list(doc.caches).forEach((raw, i) => {
-    const cache = record(raw);
-    const id = text(cache.id);
-    if (id !== undefined && cacheIds.has(id)) {
-      issues.push({ path: ['caches', i, 'id'], message: `duplicate cache id "${id}"` });
-    }
-    if (id !== undefined) cacheIds.add(id);
-    list(cache.nodes).forEach((node, k) => mustExist(text(node), ['caches', i, 'nodes', k]));
-  });
-  const knownCaches = [...cacheIds].map((id) => `"${id}"`).join(', ') || 'none';
-  const cacheMustExist = (id: string | undefined, path: (string | number)[]) => {
-    if (id !== undefined && !cacheIds.has(id)) {
-      issues.push({ path, message: `unknown cache "${id}" (caches are ${knownCaches})` });
-    }
-  };
-  list(doc.stations).forEach((raw, i) => {
-    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
-      list(steps).forEach((rawStep, k) => {
-        const step = record(rawStep);
-        const path = ['stations', i, 'endpoints', name, k];
-        if (step.kind === 'cachedWrite') {
-          cacheMustExist(text(step.cache), [...path, 'cache']);
-          mustExist(text(step.db), [...path, 'db']);
-          endpointMustExist(text(step.db), step.dbEndpoint, [...path, 'dbEndpoint']);
-        }
-        if (step.kind !== 'cacheRead' && step.kind !== 'cachedWrite') return;
-        if (step.kind === 'cacheRead') {
-          cacheMustExist(text(step.cache), [...path, 'cache']);
-          mustExist(text(step.loadFrom), [...path, 'loadFrom']);
-          endpointMustExist(text(step.loadFrom), step.loadEndpoint, [...path, 'loadEndpoint']);
-        }
-        if (doc.keys === undefined) {
-          issues.push({
-            path,
-            message: 'a cacheRead needs "keys" (which keys requests are about)',
-          });
-        }
-      });
-    }
-  });
-  const databaseIds = new Set<string>();
-  list(doc.databases).forEach((raw, i) => {
-    const db = record(raw);
-    const id = text(db.id);
-    if (id !== undefined && databaseIds.has(id)) {
-      issues.push({ path: ['databases', i, 'id'], message: `duplicate database id "${id}"` });
-    }
-    if (id !== undefined) databaseIds.add(id);
-    mustExist(text(db.master), ['databases', i, 'master']);
-    list(db.replicas).forEach((replica, k) =>
-      mustExist(text(replica), ['databases', i, 'replicas', k]),
+    list(record(raw).nodes).forEach((node, k) =>
+      stations.mustExist(node, ['caches', i, 'nodes', k]),
     );
   });
-  const knownDatabases = [...databaseIds].map((id) => `"${id}"`).join(', ') || 'none';
-  list(doc.stations).forEach((raw, i) => {
-    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
-      list(steps).forEach((rawStep, k) => {
-        const step = record(rawStep);
-        if (step.kind !== 'dbRead' && step.kind !== 'dbWrite') return;
-        const id = text(step.db);
-        if (id !== undefined && !databaseIds.has(id)) {
-          issues.push({
-            path: ['stations', i, 'endpoints', name, k, 'db'],
-            message: `unknown database "${id}" (databases are ${knownDatabases})`,
-          });
-        }
-        if (doc.keys === undefined) {
-          issues.push({
-            path: ['stations', i, 'endpoints', name, k],
-            message: `a ${String(step.kind)} needs "keys" (which keys requests are about)`,
-          });
-        }
-      });
-    }
+  list(doc.databases).forEach((raw, i) => {
+    const db = record(raw);
+    stations.mustExist(db.master, ['databases', i, 'master']);
+    list(db.replicas).forEach((r, k) => stations.mustExist(r, ['databases', i, 'replicas', k]));
   });
-  const topicIds = new Set<string>();
   list(doc.topics).forEach((raw, i) => {
     const topic = record(raw);
-    const id = text(topic.id);
-    if (id !== undefined && topicIds.has(id)) {
-      issues.push({ path: ['topics', i, 'id'], message: `duplicate topic id "${id}"` });
-    }
-    if (id !== undefined) topicIds.add(id);
-    list(topic.consumers).forEach((c, k) => {
-      mustExist(text(c), ['topics', i, 'consumers', k]);
-      endpointMustExist(text(c), topic.consumerEndpoint, ['topics', i, 'consumerEndpoint']);
-    });
+    list(topic.consumers).forEach((c, k) =>
+      target(
+        c,
+        topic.consumerEndpoint,
+        ['topics', i, 'consumers', k],
+        ['topics', i, 'consumerEndpoint'],
+      ),
+    );
   });
-  const knownTopics = [...topicIds].map((id) => `"${id}"`).join(', ') || 'none';
-  list(doc.stations).forEach((raw, i) => {
-    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
-      list(steps).forEach((rawStep, k) => {
-        const step = record(rawStep);
-        const id = text(step.topic);
-        if (step.kind === 'publish' && id !== undefined && !topicIds.has(id)) {
-          issues.push({
-            path: ['stations', i, 'endpoints', name, k, 'topic'],
-            message: `unknown topic "${id}" (topics are ${knownTopics})`,
-          });
-        }
-      });
-    }
-  });
-  const tableIds = new Set<string>();
   list(doc.shardedTables).forEach((raw, i) => {
     const sharded = record(raw);
-    const id = text(sharded.id);
-    if (id !== undefined && tableIds.has(id)) {
-      issues.push({
-        path: ['shardedTables', i, 'id'],
-        message: `duplicate sharded table id "${id}"`,
-      });
-    }
-    if (id !== undefined) tableIds.add(id);
-    list(sharded.shards).forEach((s, k) => mustExist(text(s), ['shardedTables', i, 'shards', k]));
-    mustExist(text(sharded.indexTable), ['shardedTables', i, 'indexTable']);
+    list(sharded.shards).forEach((s, k) =>
+      stations.mustExist(s, ['shardedTables', i, 'shards', k]),
+    );
+    stations.mustExist(sharded.indexTable, ['shardedTables', i, 'indexTable']);
   });
-  const knownTables = [...tableIds].map((id) => `"${id}"`).join(', ') || 'none';
+
   list(doc.stations).forEach((raw, i) => {
-    for (const [name, steps] of Object.entries(record(record(raw).endpoints))) {
+    const station = record(raw);
+    list(station.routes).forEach((route, r) => {
+      stations.mustExist(record(route).to, ['stations', i, 'routes', r, 'to']);
+    });
+    for (const [name, steps] of Object.entries(record(station.endpoints))) {
       list(steps).forEach((rawStep, k) => {
         const step = record(rawStep);
-        if (step.kind !== 'shardQuery') return;
-        const id = text(step.table);
-        if (id !== undefined && !tableIds.has(id)) {
-          issues.push({
-            path: ['stations', i, 'endpoints', name, k, 'table'],
-            message: `unknown sharded table "${id}" (sharded tables are ${knownTables})`,
-          });
+        const path: Path = ['stations', i, 'endpoints', name, k];
+        const at = (field: string): Path => [...path, field];
+        const needsKeys = () => {
+          if (doc.keys === undefined) {
+            issues.push({
+              path,
+              message: `a ${String(step.kind)} needs "keys" (which keys requests are about)`,
+            });
+          }
+        };
+        switch (step.kind) {
+          case 'call':
+            target(step.to, step.endpoint, at('to'), at('endpoint'));
+            break;
+          case 'cacheRead':
+            caches.mustExist(step.cache, at('cache'));
+            target(step.loadFrom, step.loadEndpoint, at('loadFrom'), at('loadEndpoint'));
+            needsKeys();
+            break;
+          case 'cachedWrite':
+            caches.mustExist(step.cache, at('cache'));
+            target(step.db, step.dbEndpoint, at('db'), at('dbEndpoint'));
+            needsKeys();
+            break;
+          case 'dbRead':
+          case 'dbWrite':
+            databases.mustExist(step.db, at('db'));
+            needsKeys();
+            break;
+          case 'publish':
+            topics.mustExist(step.topic, at('topic'));
+            break;
+          case 'shardQuery':
+            tables.mustExist(step.table, at('table'));
+            break;
         }
       });
     }
   });
+
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);
-    if (fault.kind === 'flushCache') cacheMustExist(text(fault.cache), ['faults', i, 'cache']);
-    else if (fault.kind === 'centreDown') {
-      const id = text(fault.centre);
-      if (id !== undefined && !centreIds.has(id)) {
-        const known = [...centreIds].map((c) => `"${c}"`).join(', ') || 'none (no multiActive)';
-        issues.push({
-          path: ['faults', i, 'centre'],
-          message: `unknown centre "${id}" (centres are ${known})`,
-        });
-      }
-    } else mustExist(text(fault.station), ['faults', i, 'station']);
+    if (fault.kind === 'flushCache') caches.mustExist(fault.cache, ['faults', i, 'cache']);
+    else if (fault.kind === 'centreDown') centres.mustExist(fault.centre, ['faults', i, 'centre']);
+    else stations.mustExist(fault.station, ['faults', i, 'station']);
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({
         path: ['faults', i, 'at'],
