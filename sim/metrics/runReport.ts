@@ -83,6 +83,9 @@ export interface DatabaseReport {
   /** Mean and largest time from a write's commit to its apply on a replica, seconds. */
   meanReplicationLag: number | null;
   maxReplicationLag: number;
+  failovers: number;
+  /** Keys whose latest write had not reached the promoted replica when the master failed. */
+  lostWrites: number;
 }
 
 export interface BreakerReport {
@@ -236,8 +239,10 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       readsFromMaster: db.readsFromMaster,
       staleReads: db.staleReads,
       staleShare: replicaReads > 0 ? db.staleReads / replicaReads : null,
-      meanReplicationLag: finite(db.lagSum / (db.writes * db.config.replicas.length)),
+      meanReplicationLag: finite(db.lagSum / db.lagSamples),
       maxReplicationLag: db.maxLag,
+      failovers: db.failovers,
+      lostWrites: db.lostWrites,
     };
   }
   const breakers: Record<string, BreakerReport> = {};

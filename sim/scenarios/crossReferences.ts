@@ -195,6 +195,7 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     const fault = record(raw);
     if (fault.kind === 'flushCache') caches.mustExist(fault.cache, ['faults', i, 'cache']);
     else if (fault.kind === 'centreDown') centres.mustExist(fault.centre, ['faults', i, 'centre']);
+    else if (fault.kind === 'masterFailover') databases.mustExist(fault.db, ['faults', i, 'db']);
     else stations.mustExist(fault.station, ['faults', i, 'station']);
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({

@@ -188,6 +188,10 @@ export class Simulation {
     const centreIndex = (id: string) => scenario.multiActive!.centres.findIndex((c) => c.id === id);
     const faults: Fault[] = scenario.faults.map((f) => {
       if (f.kind === 'flushCache') return { ...f, cache: this.caches[index.cache(f.cache)]! };
+      if (f.kind === 'masterFailover') {
+        const db = this.databases[index.database(f.db)]!;
+        return { ...f, db, master: this.stations[db.config.master]! };
+      }
       if (f.kind === 'centreDown')
         return { ...f, router: this.router!, centre: centreIndex(f.centre) };
       return { ...f, station: this.stations[index.station(f.station)]! } as Fault;

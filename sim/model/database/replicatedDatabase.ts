@@ -36,8 +36,8 @@ export class ReplicatedDatabase {
   /** Per replica: when its SQL thread finishes the last write it has been given. */
   private readonly applyEnd: Float64Array;
   /**
-   * Per written key, its last two writes: [commit, apply end on each replica] for the latest,
-   * then the same for the one before.
+   * Per written key, its last two writes: [commit, arrival on each replica, apply end on each
+   * replica] for the latest, then the same for the one before.
    */
   private readonly history = new Map<number, Float64Array>();
   private readonly lastWriteAt = new Map<number, number>();
@@ -50,31 +50,71 @@ export class ReplicatedDatabase {
   staleReads = 0;
   /** Sum over writes and replicas of (apply end - commit): mean lag = lagSum / (writes * replicas). */
   lagSum = 0;
+  lagSamples = 0;
   maxLag = 0;
+  /** The station taking writes now: the configured master until a failover promotes a replica. */
+  master: number;
+  /** Index of the promoted replica, -1 before any failover. */
+  private promoted = -1;
+  failovers = 0;
+  /** Keys whose latest committed write had not reached the promoted replica: lost in failover. */
+  lostWrites = 0;
 
   constructor(
     readonly config: ReplicatedDatabaseConfig,
     private readonly rng: RandomStream,
   ) {
     this.applyEnd = new Float64Array(config.replicas.length);
+    this.master = config.master;
+  }
+
+  /** Numbers kept per write in `history`: its commit time, then arrival and apply end per replica. */
+  private get block(): number {
+    return 1 + 2 * this.config.replicas.length;
+  }
+
+  /** Replicas still serving reads (the promoted one has become the master). */
+  private get readReplicas(): number {
+    return this.config.replicas.length - (this.promoted >= 0 ? 1 : 0);
+  }
+
+  /**
+   * Master failover: the master died at `crashedAt` and the first replica is promoted now. A
+   * write the replica had received by the crash is in its relay log and gets applied; a key whose
+   * latest committed write had not even been shipped to it by then loses that write, as with
+   * asynchronous replication in MySQL (semi-sync would wait for the relay-log ack instead).
+   */
+  promote(crashedAt: number): void {
+    if (this.promoted >= 0 || this.config.replicas.length === 0) return;
+    const r = 0;
+    const block = this.block;
+    for (const writes of this.history.values()) {
+      const base = writes[0]! <= crashedAt ? 0 : block;
+      if (writes[base]! > -Infinity && writes[base + 1 + r]! > crashedAt) this.lostWrites++;
+    }
+    this.promoted = r;
+    this.master = this.config.replicas[r]!;
+    this.failovers++;
   }
 
   /** Station that should serve a read of `key` at `now`. */
   readTarget(key: number, now: number): number {
     const c = this.config;
     this.reads++;
-    if (c.readRouting === 'master' || c.replicas.length === 0) {
+    if (c.readRouting === 'master' || this.readReplicas === 0) {
       this.readsFromMaster++;
-      return c.master;
+      return this.master;
     }
     if (c.readYourWritesWindow > 0) {
       const written = this.lastWriteAt.get(key);
       if (written !== undefined && now - written < c.readYourWritesWindow) {
         this.readsFromMaster++;
-        return c.master;
+        return this.master;
       }
     }
     // Round robin, as a connection pool's load balancer would.
+    if (this.nextReplica === this.promoted)
+      this.nextReplica = (this.nextReplica + 1) % c.replicas.length;
     const replica = c.replicas[this.nextReplica]!;
     this.nextReplica = (this.nextReplica + 1) % c.replicas.length;
     return replica;
@@ -86,34 +126,38 @@ export class ReplicatedDatabase {
     this.writes++;
     if (c.readYourWritesWindow > 0) this.lastWriteAt.set(key, now);
     const n = c.replicas.length;
+    const block = this.block;
     let writes = this.history.get(key);
     if (writes === undefined) {
-      writes = new Float64Array(2 * (n + 1)).fill(-Infinity);
+      writes = new Float64Array(2 * block).fill(-Infinity);
       this.history.set(key, writes);
     }
-    writes.copyWithin(n + 1, 0, n + 1);
+    writes.copyWithin(block, 0, block);
     writes[0] = now;
     for (let r = 0; r < n; r++) {
+      if (r === this.promoted) continue;
       const arrives = now + c.shipDelay.sample(this.rng);
       const end = Math.max(this.applyEnd[r]!, arrives) + c.applyTime.sample(this.rng);
       this.applyEnd[r] = end;
-      writes[1 + r] = end;
+      writes[1 + r] = arrives;
+      writes[1 + n + r] = end;
       const lag = end - now;
       this.lagSum += lag;
+      this.lagSamples++;
       if (lag > this.maxLag) this.maxLag = lag;
     }
   }
 
   /** Station `served` answered at `now` a read of `key` issued at `issuedAt`: was it stale? */
   readAnswered(key: number, served: number, issuedAt: number, now: number): void {
-    if (served === this.config.master) return;
+    if (served === this.master) return;
     const writes = this.history.get(key);
     if (writes === undefined) return;
     const n = this.config.replicas.length;
     const r = this.config.replicas.indexOf(served);
     // The latest write the read must see: the newest one committed by the time it was issued.
-    const base = writes[0]! <= issuedAt ? 0 : n + 1;
-    if (writes[base]! > -Infinity && writes[base + 1 + r]! > now) this.staleReads++;
+    const base = writes[0]! <= issuedAt ? 0 : this.block;
+    if (writes[base]! > -Infinity && writes[base + 1 + n + r]! > now) this.staleReads++;
   }
 
   /** Seconds_Behind_Master-like figure for replica r at `now`: 0 once it has caught up. */

@@ -1,6 +1,7 @@
 import type { Component, Kernel } from '../../kernel/kernel';
 import type { Cache } from '../cache/cache';
 import type { UnitRouter } from '../datacentre/unitRouter';
+import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Station } from '../station/station';
 
 export type Fault =
@@ -8,6 +9,13 @@ export type Fault =
   | { kind: 'outage'; at: number; station: Station; duration?: number }
   | { kind: 'servers'; at: number; station: Station; servers: number }
   | { kind: 'flushCache'; at: number; cache: Cache }
+  | {
+      kind: 'masterFailover';
+      at: number;
+      db: ReplicatedDatabase;
+      master: Station;
+      promotionDelay: number;
+    }
   | {
       kind: 'centreDown';
       at: number;
@@ -49,6 +57,12 @@ export class FaultInjector implements Component {
       case 'flushCache':
         fault.cache.flush();
         return;
+      case 'masterFailover':
+        // The old master stops answering; what it was serving is lost with it.
+        fault.master.down = true;
+        fault.master.setServers(0);
+        this.kernel.schedule(fault.promotionDelay, this.onPromote, index);
+        return;
       case 'centreDown':
         fault.router.fail(fault.centre);
         this.kernel.schedule(fault.failoverDelay, this.onFailover, index);
@@ -62,6 +76,11 @@ export class FaultInjector implements Component {
     else if (fault.kind === 'outage') fault.station.down = false;
     else if (fault.kind === 'centreDown') fault.router.recover(fault.centre);
   }
+
+  private readonly onPromote = (index: number) => {
+    const fault = this.faults[index]!;
+    if (fault.kind === 'masterFailover') fault.db.promote(fault.at);
+  };
 
   private readonly onFailover = (index: number) => {
     const fault = this.faults[index]!;

@@ -218,9 +218,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
       }
       if (step.kind === 'dbRead' || step.kind === 'dbWrite') {
         const target =
-          step.kind === 'dbRead'
-            ? step.db.readTarget(table.key[request]!, now)
-            : step.db.config.master;
+          step.kind === 'dbRead' ? step.db.readTarget(table.key[request]!, now) : step.db.master;
         table.target[request] = target;
         this.stats[endpoint]!.calls++;
         this.call(request, target, 0, step.timeout, now);

@@ -55,8 +55,21 @@ export const FaultSchema = z.discriminatedUnion(
         duration: positiveNumber(' s').optional().describe('Omitted = down until the end.'),
       })
       .describe('A data centre is lost; its users get no service until failover moves them.'),
+    z
+      .strictObject({
+        kind: z.literal('masterFailover'),
+        at,
+        db: identifier().describe('A database of "databases".'),
+        promotionDelay: nonNegativeNumber(' s')
+          .default(30)
+          .describe('Seconds from the master failing until a replica is promoted.'),
+      })
+      .describe('The master dies; writes fail until its first replica is promoted.'),
   ],
-  { error: 'kind must be "slowdown", "outage", "servers", "flushCache" or "centreDown"' },
+  {
+    error:
+      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown" or "masterFailover"',
+  },
 );
 
 export type FaultSpec = z.infer<typeof FaultSchema>;
