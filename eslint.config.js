@@ -26,8 +26,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/model/**', '**/machines/**', '**/metrics/**', '**/scenarios/**'], message: 'sim/kernel knows time, events and callbacks only.' },
-            { group: ['**/src/**', 'react', 'react-dom'], message: 'sim/ is pure TypeScript with no UI.' },
+            {
+              group: ['**/model/**', '**/machines/**', '**/metrics/**', '**/scenarios/**'],
+              message: 'sim/kernel knows time, events and callbacks only.',
+            },
+            {
+              group: ['**/src/**', 'react', 'react-dom'],
+              message: 'sim/ is pure TypeScript with no UI.',
+            },
           ],
         },
       ],
@@ -39,9 +45,66 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', 'react', 'react-dom', 'zustand', 'd3', 'd3-*'], message: 'sim/ is pure TypeScript with no UI.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src/**', 'react', 'react-dom', 'zustand', 'd3', 'd3-*'],
+              message: 'sim/ is pure TypeScript with no UI.',
+            },
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'window', 'document'],
+      'no-restricted-globals': [
+        'error',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+        'window',
+        'document',
+      ],
+    },
+  },
+  {
+    // Same scenario + seed must give the same bits in Node and in the browser. ECMAScript leaves
+    // these functions (and **) implementation-approximated, and V8's libm changes between
+    // versions; sim/kernel/portableMath is the fdlibm port that every engine computes alike.
+    // Kernel included; the port itself needs no exception (it uses none of them).
+    files: ['sim/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          'log',
+          'exp',
+          'pow',
+          'sin',
+          'cos',
+          'tan',
+          'log1p',
+          'expm1',
+          'log2',
+          'log10',
+          'cbrt',
+          'hypot',
+          'atan',
+          'atan2',
+        ].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'not reproducible across JS engines: use sim/kernel/portableMath',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'BinaryExpression[operator="**"]',
+          message: 'not reproducible across JS engines: use sim/kernel/portableMath',
+        },
+        {
+          selector: 'AssignmentExpression[operator="**="]',
+          message: 'not reproducible across JS engines: use sim/kernel/portableMath',
+        },
+      ],
     },
   },
 );

@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { pow2 } from '../kernel/portableMath';
 import { ROCKETMQ_RETRY_DELAYS_MS } from './rocketmqDelayLevels';
 
 /**
@@ -165,7 +166,8 @@ export type SagaTag =
 
 /** Backoff before retry `attempt` (1-based: the retry after the attempt-th attempt failed). */
 export function retryBackoffMs(config: OrderSagaConfig, attempt: number): number {
-  return Math.min(config.backoffCapMs, config.backoffBaseMs * 2 ** (attempt - 1));
+  // pow2 is exact for every integer exponent; ECMAScript does not promise that of 2 ** n.
+  return Math.min(config.backoffCapMs, config.backoffBaseMs * pow2(attempt - 1));
 }
 
 /** Delay before redelivery `attempt` of notifyMerchant. */

@@ -8,6 +8,8 @@
  * Why not hdr-histogram-js: it wants integer values, allocates on resize and encodes for export,
  * none of which the simulator needs; this one is allocation-free, deterministic and 80 lines.
  */
+import { pow2 } from '../kernel/portableMath';
+
 const SUB_BUCKET_BITS = 7;
 const SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
 const MAX_EXPONENT = 40;
@@ -33,7 +35,7 @@ function bucketOf(micros: number): number {
 function bucketLow(index: number): number {
   const exponent = Math.floor(index / SUB_BUCKETS);
   const sub = index % SUB_BUCKETS;
-  return (2 ** exponent * (1 + sub / SUB_BUCKETS)) / MICROS;
+  return (pow2(exponent) * (1 + sub / SUB_BUCKETS)) / MICROS; // pow2: exact for integers
 }
 
 export interface LatencySummary {

@@ -1,4 +1,5 @@
 import type { Component, Kernel } from '../kernel/kernel';
+import { log10, pow } from '../kernel/portableMath';
 
 /** Something whose cumulative counters the recorder samples at each bucket boundary. */
 export interface SeriesSubject {
@@ -98,7 +99,10 @@ export class SeriesRecorder implements Component {
 /** A readable default bucket: about 1/200 of the run, rounded to 1, 2 or 5 times a power of 10. */
 export function defaultBucketSeconds(duration: number): number {
   const raw = duration / 200;
-  const power = 10 ** Math.floor(Math.log10(raw));
+  const exponent = Math.floor(log10(raw));
+  // 10^k is an exact integer for k <= 22, so 1 / 10^k is the double nearest 10^-k (0.001, not
+  // 0.0010000000000000002), whichever engine runs this.
+  const power = exponent >= 0 ? pow(10, exponent) : 1 / pow(10, -exponent);
   const step = [1, 2, 5, 10].find((m) => m * power >= raw) ?? 10;
   return step * power;
 }

@@ -1,8 +1,9 @@
+import { log } from '../../kernel/portableMath';
 import type { RandomStream } from '../../kernel/rng';
 import { formatParameter, type Distribution } from './distribution';
 
 /** ln(100): P(X > mean * ln 100) = 0.01. */
-const LN_100 = Math.log(100);
+const LN_100 = log(100);
 
 /**
  * Exponential with the given mean: memoryless Poisson inter-arrival gaps and M/M/c service times.
@@ -22,7 +23,7 @@ export class Exponential implements Distribution {
   }
 
   sample(rng: RandomStream): number {
-    return -this.mean * Math.log(rng.nextOpenClosed());
+    return -this.mean * log(rng.nextOpenClosed());
   }
 
   describe(): string {

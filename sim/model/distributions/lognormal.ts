@@ -1,3 +1,4 @@
+import { cos, exp, expm1, log } from '../../kernel/portableMath';
 import type { RandomStream } from '../../kernel/rng';
 import { formatParameter, type Distribution } from './distribution';
 
@@ -8,7 +9,7 @@ export const Z_99 = 2.326347874;
  * Largest p99/mean a lognormal can have. ln(p99/mean) = z*sigma - sigma^2/2 peaks at sigma = z,
  * with value z^2/2, so no lognormal has a p99 further than exp(z^2/2) ~ 14.97 times its mean.
  */
-export const LOGNORMAL_MAX_P99_RATIO = Math.exp((Z_99 * Z_99) / 2);
+export const LOGNORMAL_MAX_P99_RATIO = exp((Z_99 * Z_99) / 2);
 
 const TWO_PI = 2 * Math.PI;
 
@@ -45,9 +46,9 @@ export class Lognormal implements Distribution {
       );
     }
     // max(0, ...) absorbs rounding when the ratio sits exactly on the upper bound.
-    this.sigma = Z_99 - Math.sqrt(Math.max(0, Z_99 * Z_99 - 2 * Math.log(ratio)));
-    this.mu = Math.log(mean) - (this.sigma * this.sigma) / 2;
-    this.variance = Math.expm1(this.sigma * this.sigma) * mean * mean;
+    this.sigma = Z_99 - Math.sqrt(Math.max(0, Z_99 * Z_99 - 2 * log(ratio)));
+    this.mu = log(mean) - (this.sigma * this.sigma) / 2;
+    this.variance = expm1(this.sigma * this.sigma) * mean * mean;
   }
 
   /**
@@ -56,9 +57,9 @@ export class Lognormal implements Distribution {
    * to reset or to carry into a snapshot.
    */
   sample(rng: RandomStream): number {
-    const radius = Math.sqrt(-2 * Math.log(rng.nextOpenClosed()));
-    const normal = radius * Math.cos(TWO_PI * rng.next());
-    return Math.exp(this.mu + this.sigma * normal);
+    const radius = Math.sqrt(-2 * log(rng.nextOpenClosed()));
+    const normal = radius * cos(TWO_PI * rng.next());
+    return exp(this.mu + this.sigma * normal);
   }
 
   describe(): string {

@@ -1,3 +1,4 @@
+import { exp, log, pow } from '../../kernel/portableMath';
 import type { RandomStream } from '../../kernel/rng';
 import { expm1OverX, generalizedHarmonic, log1pOverX } from './harmonic';
 
@@ -56,7 +57,7 @@ export class ZipfSampler {
   probabilityOf(k: number): number {
     if (!Number.isInteger(k) || k < 0 || k >= this.n) return 0;
     this.normaliser ??= generalizedHarmonic(this.n, this.exponent);
-    return Math.pow(k + 1, -this.exponent) / this.normaliser;
+    return pow(k + 1, -this.exponent) / this.normaliser;
   }
 
   describe(): string {
@@ -65,18 +66,18 @@ export class ZipfSampler {
 
   /** h(x) = x^-s, the unnormalised mass of rank x. */
   private h(x: number): number {
-    return Math.exp(-this.exponent * Math.log(x));
+    return exp(-this.exponent * log(x));
   }
 
   /** H(x) = (x^(1-s) - 1) / (1 - s), tending to ln x as s -> 1. */
   private hIntegral(x: number): number {
-    const logX = Math.log(x);
+    const logX = log(x);
     return expm1OverX((1 - this.exponent) * logX) * logX;
   }
 
   private hIntegralInverse(y: number): number {
     // t >= -1 in exact arithmetic; rounding can push it just below, where log1p is undefined.
     const t = Math.max(-1, y * (1 - this.exponent));
-    return Math.exp(log1pOverX(t) * y);
+    return exp(log1pOverX(t) * y);
   }
 }

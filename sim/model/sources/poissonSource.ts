@@ -1,3 +1,4 @@
+import { log } from '../../kernel/portableMath';
 import type { RandomStream } from '../../kernel/rng';
 import type { Network } from '../network/network';
 import type { RateProfile } from './rateProfile';
@@ -61,7 +62,7 @@ export class PoissonSource extends Source {
 
   private scheduleNext(): void {
     if (this.bound <= 0) return;
-    const gap = -Math.log(this.arrivalsRng.nextOpenClosed()) / this.bound;
+    const gap = -log(this.arrivalsRng.nextOpenClosed()) / this.bound;
     this.kernel.schedule(gap, this.onCandidate);
   }
 

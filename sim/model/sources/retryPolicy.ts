@@ -1,3 +1,4 @@
+import { pow } from '../../kernel/portableMath';
 import type { RandomStream } from '../../kernel/rng';
 
 export type Jitter = 'none' | 'full' | 'equal';
@@ -71,7 +72,7 @@ export class RetryPolicy {
   /** Delay before retrying after failed attempt number `attempt` (1-based). */
   backoff(attempt: number): number {
     const c = this.config;
-    const d = Math.min(c.maxBackoff, c.initialBackoff * c.multiplier ** (attempt - 1));
+    const d = Math.min(c.maxBackoff, c.initialBackoff * pow(c.multiplier, attempt - 1));
     if (c.jitter === 'full') return this.rng.next() * d;
     if (c.jitter === 'equal') return d / 2 + (this.rng.next() * d) / 2;
     return d;
