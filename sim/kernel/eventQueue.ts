@@ -3,7 +3,7 @@ export type EventHandler = (arg: number) => void;
 const SLOT_BITS = 24;
 const SLOT_LIMIT = 1 << SLOT_BITS;
 const GENERATION_LIMIT = 1 << 28;
-const PRIORITY_SCALE = 2 ** 48;
+const PRIORITY_SCALE = 0x1_0000_0000_0000; // 2^48
 export const MAX_PRIORITY = 31;
 const ROOT = 1;
 
