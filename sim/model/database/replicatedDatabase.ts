@@ -159,9 +159,4 @@ export class ReplicatedDatabase {
     const base = writes[0]! <= issuedAt ? 0 : this.block;
     if (writes[base]! > -Infinity && writes[base + 1 + n + r]! > now) this.staleReads++;
   }
-
-  /** Seconds_Behind_Master-like figure for replica r at `now`: 0 once it has caught up. */
-  lagOf(r: number, now: number): number {
-    return Math.max(0, this.applyEnd[r]! - now);
-  }
 }

@@ -32,7 +32,7 @@ export type Fault =
 export class FaultInjector implements Component {
   readonly id = 'faults';
   private kernel!: Kernel;
-  private readonly onFault = (index: number) => this.apply(this.faults[index]!);
+  private readonly onFault = (index: number) => this.apply(this.faults[index]!, index);
   private readonly onRecover = (index: number) => this.recover(this.faults[index]!);
 
   constructor(private readonly faults: readonly Fault[]) {}
@@ -42,8 +42,7 @@ export class FaultInjector implements Component {
     this.faults.forEach((fault, i) => kernel.scheduleAt(fault.at, this.onFault, i));
   }
 
-  private apply(fault: Fault): void {
-    const index = this.faults.indexOf(fault);
+  private apply(fault: Fault, index: number): void {
     switch (fault.kind) {
       case 'slowdown':
         fault.station.slowdown *= fault.factor;

@@ -41,21 +41,4 @@ export class RateProfile {
     const t1 = times[i + 1]!;
     return rates[i]! + ((rates[i + 1]! - rates[i]!) * (t - t0)) / (t1 - t0);
   }
-
-  /** Expected arrivals in [0, t]: the integral of the rate (used for checks and the UI). */
-  expectedArrivals(t: number): number {
-    const steps = 2000;
-    let total = 0;
-    const h = t / steps;
-    for (let i = 0; i < steps; i++) total += this.rateAtPure((i + 0.5) * h) * h;
-    return total;
-  }
-
-  private rateAtPure(t: number): number {
-    const saved = this.cursor;
-    this.cursor = 0;
-    const r = this.rateAt(t);
-    this.cursor = saved;
-    return r;
-  }
 }
