@@ -39,8 +39,9 @@ export class RequestTable {
   abandoned: Uint8Array;
   /** Pending completion event at the station. */
   completion: Float64Array;
-  /** Pending client deadline event. */
+  /** Pending deadline: a handle in the network's timeout list `timeoutList`, -1 when none. */
   timeout: Float64Array;
+  timeoutList: Int32Array;
   /** The request whose service made this call, -1 for a request from a source. */
   parent: Int32Array;
   /** The call this request is waiting on, -1 when none. */
@@ -77,6 +78,7 @@ export class RequestTable {
     this.abandoned = new Uint8Array(initialCapacity);
     this.completion = new Float64Array(initialCapacity);
     this.timeout = new Float64Array(initialCapacity);
+    this.timeoutList = new Int32Array(initialCapacity);
     this.parent = new Int32Array(initialCapacity);
     this.child = new Int32Array(initialCapacity);
     this.endpoint = new Int32Array(initialCapacity);
@@ -150,6 +152,7 @@ export class RequestTable {
     this.abandoned = u8(this.abandoned);
     this.completion = f64(this.completion);
     this.timeout = f64(this.timeout);
+    this.timeoutList = i32(this.timeoutList);
     this.parent = i32(this.parent);
     this.child = i32(this.child);
     this.endpoint = i32(this.endpoint);

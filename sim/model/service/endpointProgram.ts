@@ -113,6 +113,8 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
     this.advance(request);
   };
   private readonly onCallTimeout = (child: number) => this.callTimedOut(child);
+  /** The network's deadline list for each distinct call timeout, made on first use. */
+  private readonly timeoutLists = new Map<number, number>();
   /** Outstanding calls of requests waiting on several at once (scatter-gather), and failures. */
   private readonly fanOut = new Map<number, number[]>();
   private readonly fanOutFailed = new Set<number>();
@@ -159,8 +161,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
 
   private abandonChild(child: number): void {
     const table = this.network.table;
-    const timer = table.timeout[child]!;
-    if (timer >= 0) this.kernel.cancel(timer as EventHandle);
+    this.network.clearTimeout(child);
     table.parent[child] = -1;
     this.network.abandon(child);
   }
@@ -256,8 +257,12 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
     table.priority[child] = table.priority[request]!;
     table.child[request] = child;
     if (timeout < Infinity) {
-      table.deadline[child] = now + timeout;
-      table.timeout[child] = this.kernel.schedule(timeout, this.onCallTimeout, child);
+      let list = this.timeoutLists.get(timeout);
+      if (list === undefined) {
+        list = network.addTimeoutList(timeout, this.onCallTimeout);
+        this.timeoutLists.set(timeout, list);
+      }
+      network.armTimeout(child, list);
     } else {
       table.deadline[child] = Infinity;
     }

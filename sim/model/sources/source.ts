@@ -2,7 +2,6 @@ import type { Component, Kernel } from '../../kernel/kernel';
 import { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
-import type { EventHandle } from '../../kernel/units';
 import type { UnitRouter } from '../datacentre/unitRouter';
 import type { KeyChooser } from './keyChooser';
 import type { RetryOn, RetryPolicy } from './retryPolicy';
@@ -49,6 +48,8 @@ export abstract class Source implements Component, Requester {
   router: UnitRouter | undefined;
 
   private readonly onTimeout = (request: number) => this.timedOut(request);
+  /** The network's deadline list for this client's timeout, -1 when it waits forever. */
+  private timeouts = -1;
   private readonly onRetry = (request: number) => this.fire(request);
 
   constructor(
@@ -61,6 +62,9 @@ export abstract class Source implements Component, Requester {
   start(kernel: Kernel): void {
     this.kernel = kernel;
     this.index = this.network.addRequester(this);
+    if (this.client.timeout < Infinity) {
+      this.timeouts = this.network.addTimeoutList(this.client.timeout, this.onTimeout);
+    }
     this.target = this.targetStation;
     this.begin();
   }
@@ -90,29 +94,17 @@ export abstract class Source implements Component, Requester {
     const table = this.network.table;
     this.attempts++;
     if (table.attempt[request]! > 1) this.retries++;
-    const timeout = this.client.timeout;
-    if (timeout < Infinity) {
-      table.deadline[request] = this.kernel.now + timeout;
-      table.timeout[request] = this.kernel.schedule(timeout, this.onTimeout, request);
-    } else {
-      table.deadline[request] = Infinity;
-    }
+    if (this.timeouts >= 0) this.network.armTimeout(request, this.timeouts);
+    else table.deadline[request] = Infinity;
     const target = this.router ? this.router.route(table.key[request]!) : this.target;
     if (target < 0) {
       // The user's centre is down and not failed over yet: nothing answers.
-      this.clearTimeout(request);
+      this.network.clearTimeout(request);
       this.failed(request, 'unavailable');
       table.release(request);
       return;
     }
     this.network.send(request, target);
-  }
-
-  private clearTimeout(request: number): void {
-    const table = this.network.table;
-    const handle = table.timeout[request]!;
-    if (handle >= 0) this.kernel.cancel(handle as EventHandle);
-    table.timeout[request] = -1;
   }
 
   private timedOut(request: number): void {
