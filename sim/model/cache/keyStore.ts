@@ -1,13 +1,15 @@
+import { KeyIndex } from './keyIndex';
+
 /**
  * The contents of a cache: which keys it holds, until when, and which version of the value.
  * Bounded by `capacity` keys with least-recently-used eviction (Redis' allkeys-lru in spirit);
  * expired keys are removed lazily when looked up, as Redis does on access.
  *
- * Slots live in typed arrays with an intrusive doubly linked LRU list, and a Map from key to slot:
- * one Map lookup per access and no allocation once the store is full.
+ * Slots live in typed arrays with an intrusive doubly linked LRU list, and an open-addressing
+ * index from key to slot (KeyIndex): one probe per access and no allocation at all.
  */
 export class KeyStore {
-  private readonly slotOf = new Map<number, number>();
+  private readonly slotOf: KeyIndex;
   private readonly keyAt: Float64Array;
   private readonly expiresAt: Float64Array;
   private readonly versionAt: Float64Array;
@@ -32,6 +34,7 @@ export class KeyStore {
     this.versionAt = new Float64Array(capacity);
     this.prev = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
+    this.slotOf = new KeyIndex(capacity, this.keyAt);
   }
 
   get size(): number {
@@ -44,7 +47,7 @@ export class KeyStore {
    */
   get(key: number, now: number): number {
     const slot = this.slotOf.get(key);
-    if (slot === undefined) {
+    if (slot < 0) {
       this.misses++;
       return -1;
     }
@@ -62,15 +65,15 @@ export class KeyStore {
   /** Stores `key` at `version` until `expiresAt` (Infinity: no TTL), evicting the LRU key if full. */
   set(key: number, version: number, expiresAt: number): void {
     let slot = this.slotOf.get(key);
-    if (slot === undefined) {
+    if (slot < 0) {
       if (this.used === this.capacity) {
         const victim = this.tail;
         this.remove(this.keyAt[victim]!, victim);
         this.evictions++;
       }
       slot = this.used++;
-      this.slotOf.set(key, slot);
       this.keyAt[slot] = key;
+      this.slotOf.insert(key, slot);
       this.linkFront(slot);
     } else {
       this.touch(slot);
@@ -81,7 +84,7 @@ export class KeyStore {
 
   delete(key: number): void {
     const slot = this.slotOf.get(key);
-    if (slot !== undefined) this.remove(key, slot);
+    if (slot >= 0) this.remove(key, slot);
   }
 
   /** FLUSHALL. */
@@ -138,7 +141,7 @@ export class KeyStore {
       else this.head = slot;
       if (n >= 0) this.prev[n] = slot;
       else this.tail = slot;
-      this.slotOf.set(movedKey, slot);
+      this.slotOf.move(movedKey, slot);
     }
   }
 }
