@@ -52,8 +52,12 @@ export function compileEndpoints(
           return {
             kind: 'cacheRead',
             cache: caches[index.cache(step.cache)]!,
-            loadFrom: index.station(step.loadFrom),
-            loadEndpoint: index.endpoint(step.loadFrom, step.loadEndpoint),
+            ...(index.hasDatabase(step.loadFrom)
+              ? { loadFrom: -1, loadEndpoint: 0, loadDb: databases[index.database(step.loadFrom)]! }
+              : {
+                  loadFrom: index.station(step.loadFrom),
+                  loadEndpoint: index.endpoint(step.loadFrom, step.loadEndpoint),
+                }),
             cacheTimeout: step.timeout,
             loadTimeout: step.loadTimeout ?? Infinity,
             onFailure: step.onFailure,

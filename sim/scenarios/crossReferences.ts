@@ -166,7 +166,17 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
             break;
           case 'cacheRead':
             caches.mustExist(step.cache, at('cache'));
-            target(step.loadFrom, step.loadEndpoint, at('loadFrom'), at('loadEndpoint'));
+            // A database's id routes the load like a dbRead (replicas, read-your-writes).
+            if (typeof step.loadFrom === 'string' && databases.ids.has(step.loadFrom)) {
+              if (step.loadEndpoint !== undefined) {
+                issues.push({
+                  path: at('loadEndpoint'),
+                  message: `loadFrom names the database "${step.loadFrom}", which has no endpoints`,
+                });
+              }
+            } else {
+              target(step.loadFrom, step.loadEndpoint, at('loadFrom'), at('loadEndpoint'));
+            }
             needsKeys();
             break;
           case 'cachedWrite':

@@ -28,6 +28,10 @@ export class ScenarioIndex {
     return this.databases.get(id)!;
   }
 
+  hasDatabase(id: string): boolean {
+    return this.databases.has(id);
+  }
+
   topic(id: string): number {
     return this.topics.get(id)!;
   }

@@ -1,4 +1,5 @@
 import type { Cache } from '../cache/cache';
+import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { LockWaiter } from '../cache/keyLocks';
 import type { RequestTable } from '../requests/requestTable';
 
@@ -23,8 +24,11 @@ const WRITE_PLANS: Record<WriteStrategy, readonly WriteOp[]> = {
 export type CacheReadStep = {
   kind: 'cacheRead';
   cache: Cache;
+  /** The station a missing key is loaded from, or -1 when `loadDb` routes the load. */
   loadFrom: number;
   loadEndpoint: number;
+  /** A replicated database whose read routing picks the station (a replica or the master). */
+  loadDb?: ReplicatedDatabase | undefined;
   /** Timeout of each cache operation and of the load. */
   cacheTimeout: number;
   loadTimeout: number;
@@ -95,6 +99,7 @@ export class CacheSteps {
         if (cache.locks.acquire(key, parent, this.runner)) this.load(parent, step, now);
         return;
       case LOAD:
+        step.loadDb?.readAnswered(key, table.target[parent]!, issuedAt, now);
         cache.loads++;
         table.version[parent] = cache.ledger.latestAt(key, now);
         if (cache.shouldFill(key)) {
@@ -148,8 +153,15 @@ export class CacheSteps {
   }
 
   private load(parent: number, step: CacheReadStep, now: number): void {
-    this.runner.table.phase[parent] = LOAD;
-    this.runner.call(parent, step.loadFrom, step.loadEndpoint, step.loadTimeout, now);
+    const table = this.runner.table;
+    table.phase[parent] = LOAD;
+    if (step.loadDb) {
+      const target = step.loadDb.readTarget(table.key[parent]!, now);
+      table.target[parent] = target;
+      this.runner.call(parent, target, 0, step.loadTimeout, now);
+    } else {
+      this.runner.call(parent, step.loadFrom, step.loadEndpoint, step.loadTimeout, now);
+    }
   }
 
   startWrite(request: number, step: CachedWriteStep, now: number): void {

@@ -35,7 +35,9 @@ const CacheReadStepSchema = z
   .strictObject({
     kind: z.literal('cacheRead'),
     cache: identifier().describe('The cache (from "caches").'),
-    loadFrom: identifier().describe('The station to load a missing key from (the database).'),
+    loadFrom: identifier().describe(
+      'Where a missing key is loaded from: a station, or a database of "databases" (its reads are routed to the replicas like a dbRead).',
+    ),
     loadEndpoint: identifier().optional(),
     timeout: positiveNumber(' s')
       .default(0.1)

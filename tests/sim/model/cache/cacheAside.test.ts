@@ -87,3 +87,58 @@ describe('cache-aside reads', () => {
     expect(sim.caches[0]!.loads).toBeGreaterThan(1600);
   });
 });
+
+describe('cache-aside reads loading from a replicated database', () => {
+  /** 2,000 reads/s over 1,000 keys, a TTL so keys are reloaded, and 50 writes/s to the keys. */
+  function throughReplicas(readYourWrites = 0) {
+    return scenario('cache-db')
+      .lasting(60)
+      .keys(1000, 1)
+      .cache({ id: 'redis', nodes: ['redis-0'], capacity: 10_000, ttl: 0.5 })
+      .database({
+        id: 'orders',
+        master: 'master',
+        replicas: ['replica-1', 'replica-2'],
+        applyTime: exponential(0.004),
+        readYourWrites,
+      })
+      .station({
+        id: 'api',
+        servers: 500,
+        endpoints: {
+          read: [{ kind: 'cacheRead', cache: 'redis', loadFrom: 'orders' }],
+          write: [{ kind: 'dbWrite', db: 'orders' }],
+        },
+      })
+      .station({ id: 'redis-0', servers: 4, service: exponential(0.0002) })
+      .station({ id: 'master', servers: 50, service: exponential(0.002) })
+      .station({ id: 'replica-1', servers: 50, service: exponential(0.002) })
+      .station({ id: 'replica-2', servers: 50, service: exponential(0.002) })
+      .source({ id: 'readers', kind: 'poisson', target: 'api', endpoint: 'read', rate: 2000 })
+      .source({ id: 'writers', kind: 'poisson', target: 'api', endpoint: 'write', rate: 50 })
+      .run();
+  }
+
+  it('routes the loads like dbReads: over the replicas, counted by the database', () => {
+    const sim = throughReplicas();
+    const cache = sim.caches[0]!;
+    const db = sim.databases[0]!;
+    const [master, r1, r2] = [sim.stations[2]!, sim.stations[3]!, sim.stations[4]!];
+    expect(cache.loads).toBeGreaterThan(5000);
+    // Every load is a database read; writes are the only master traffic.
+    expect(db.reads).toBe(cache.loads);
+    expect(master.completed).toBe(sim.sources[1]!.successes);
+    expect(r1.completed + r2.completed).toBe(cache.loads);
+    // Split evenly: a binomial(loads, 1/2), so within 4 standard deviations.
+    const half = cache.loads / 2;
+    expect(Math.abs(r1.completed - half)).toBeLessThan(4 * Math.sqrt(cache.loads / 4));
+  });
+
+  it('a replica that lags serves stale loads; read-your-writes sends them to the master', () => {
+    const lagging = throughReplicas();
+    expect(lagging.databases[0]!.staleReads).toBeGreaterThan(0);
+    const fresh = throughReplicas(1);
+    expect(fresh.databases[0]!.staleReads).toBe(0);
+    expect(fresh.stations[2]!.completed).toBeGreaterThan(fresh.sources[1]!.successes);
+  });
+});
