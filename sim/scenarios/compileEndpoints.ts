@@ -66,8 +66,15 @@ export function compileEndpoints(
           return {
             kind: 'cachedWrite',
             cache: caches[index.cache(step.cache)]!,
-            db: index.station(step.db),
-            dbEndpoint: index.endpoint(step.db, step.dbEndpoint),
+            ...(index.hasDatabase(step.db)
+              ? (() => {
+                  const database = databases[index.database(step.db)]!;
+                  return { db: database.master, dbEndpoint: 0, database };
+                })()
+              : {
+                  db: index.station(step.db),
+                  dbEndpoint: index.endpoint(step.db, step.dbEndpoint),
+                }),
             strategy: step.strategy,
             cacheTimeout: step.timeout,
             dbTimeout: step.dbTimeout ?? Infinity,

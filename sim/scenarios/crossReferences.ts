@@ -181,7 +181,16 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
             break;
           case 'cachedWrite':
             caches.mustExist(step.cache, at('cache'));
-            target(step.db, step.dbEndpoint, at('db'), at('dbEndpoint'));
+            if (typeof step.db === 'string' && databases.ids.has(step.db)) {
+              if (step.dbEndpoint !== undefined) {
+                issues.push({
+                  path: at('dbEndpoint'),
+                  message: `db names the database "${step.db}", which has no endpoints`,
+                });
+              }
+            } else {
+              target(step.db, step.dbEndpoint, at('db'), at('dbEndpoint'));
+            }
             needsKeys();
             break;
           case 'dbRead':

@@ -38,8 +38,11 @@ export type CacheReadStep = {
 export type CachedWriteStep = {
   kind: 'cachedWrite';
   cache: Cache;
+  /** The station the write commits on (a database's master when `database` is set). */
   db: number;
   dbEndpoint: number;
+  /** The replicated database the write commits to: it replicates and counts the write. */
+  database?: ReplicatedDatabase | undefined;
   strategy: WriteStrategy;
   cacheTimeout: number;
   dbTimeout: number;
@@ -180,6 +183,7 @@ export class CacheSteps {
       cache.store.delete(key);
     } else if (op === 'db') {
       table.version[parent] = cache.ledger.commit(key, now);
+      step.database?.committed(key, now);
     } else if (op === 'set') {
       cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
     } else {
@@ -214,7 +218,9 @@ export class CacheSteps {
     const table = this.runner.table;
     const op = WRITE_PLANS[step.strategy][table.phase[request]!]!;
     if (op === 'db') {
-      this.runner.call(request, step.db, step.dbEndpoint, step.dbTimeout, now);
+      // A database's master is read at each write: a failover promotes another station.
+      const target = step.database ? step.database.master : step.db;
+      this.runner.call(request, target, step.dbEndpoint, step.dbTimeout, now);
     } else {
       this.runner.call(
         request,

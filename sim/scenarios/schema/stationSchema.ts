@@ -96,7 +96,9 @@ const StepSchema = z.discriminatedUnion(
       .strictObject({
         kind: z.literal('cachedWrite'),
         cache: identifier().describe('The cache (from "caches") holding this key.'),
-        db: identifier().describe('The station the write commits on (the database).'),
+        db: identifier().describe(
+          'Where the write commits: a station, or a database of "databases" (its master, then replicated).',
+        ),
         dbEndpoint: identifier().optional(),
         strategy: z
           .enum(

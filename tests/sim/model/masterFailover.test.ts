@@ -55,3 +55,53 @@ describe('master failover', () => {
     expect(db.lostWrites).toBeLessThan(45);
   });
 });
+
+describe('cached writes to a replicated database', () => {
+  /** The article's lock-delete-update-reload writer committing to a database, which fails over. */
+  function cachedWrites() {
+    return scenario('cached-failover')
+      .lasting(60)
+      .keys(10_000, 0)
+      .cache({ id: 'redis', nodes: ['redis-0'], capacity: 100_000 })
+      .database({ id: 'orders', master: 'master', replicas: ['replica-1', 'replica-2'] })
+      .station({
+        id: 'api',
+        servers: 1000,
+        endpoints: {
+          write: [
+            {
+              kind: 'cachedWrite',
+              cache: 'redis',
+              db: 'orders',
+              strategy: 'lockDeleteUpdateReload',
+              dbTimeout: 1,
+            },
+          ],
+        },
+      })
+      .station({ id: 'redis-0', servers: 4, service: exponential(0.0002) })
+      .station({ id: 'master', servers: 20, service: exponential(0.005) })
+      .station({ id: 'replica-1', servers: 20, service: exponential(0.005) })
+      .station({ id: 'replica-2', servers: 20, service: exponential(0.005) })
+      .source({ id: 'writers', kind: 'poisson', target: 'api', endpoint: 'write', rate: 500 })
+      .fault({ kind: 'masterFailover', at: 30, db: 'orders', promotionDelay: 5 })
+      .run();
+  }
+
+  it('commit on the current master, are replicated and counted, and follow a failover', () => {
+    const sim = cachedWrites();
+    const db = sim.databases[0]!;
+    const [master, replica1] = [sim.stations[2]!, sim.stations[3]!];
+    // Every committed write was counted by the database: each successful request committed
+    // once, and the few committed just before the run ended had not finished their reload yet.
+    const writers = sim.sources[0]!;
+    expect(db.writes).toBeGreaterThanOrEqual(writers.successes);
+    expect(db.writes - writers.successes).toBeLessThan(20);
+    // The 5 s of promotion cost about 2,500 writes; the rest committed.
+    expect(db.writes).toBeGreaterThan(writers.offered - 3000);
+    // Before the crash the master took the writes; after promotion replica-1 did.
+    expect(master.completed).toBeGreaterThan(0.45 * sim.sources[0]!.offered);
+    expect(replica1.completed).toBeGreaterThan(0.3 * sim.sources[0]!.offered);
+    expect(db.master).toBe(3);
+  });
+});
