@@ -1,3 +1,4 @@
+import { tierReports, type TierReport } from './tierReport';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
   CACHE_SERIES_FIELDS,
@@ -6,7 +7,7 @@ import {
   TOPIC_SERIES_FIELDS,
 } from './seriesSubjects';
 import type { SeriesRecorder } from './seriesRecorder';
-import { cacheTotals, difference, sourceTotals, stationTotals } from './totals';
+import { cacheTotals, databaseTotals, difference, sourceTotals, stationTotals } from './totals';
 import type { Simulation } from '../scenarios/simulation';
 
 export interface LatencyFigures {
@@ -73,6 +74,7 @@ export interface CacheReport {
   locksContended: number;
 }
 
+/** Database figures cover the measured window, after the warm-up, as station figures do. */
 export interface DatabaseReport {
   writes: number;
   reads: number;
@@ -98,7 +100,12 @@ export interface BreakerReport {
 
 export interface TopicReport {
   produced: number;
+  /** Messages processed at least once (a duplicate is not counted again). */
   consumed: number;
+  /** Every message handed to a consumer: first deliveries, retries and replays after a crash. */
+  deliveries: number;
+  /** Deliveries of a message already processed (a crashed consumer's uncommitted work). */
+  duplicates: number;
   redelivered: number;
   deadLettered: number;
   /** Messages published and not yet consumed at the end of the run. */
@@ -113,8 +120,11 @@ export interface ShardedTableReport {
   indexLookups: number;
   /** Shard calls plus index lookups per query, all queries together. */
   callsPerQuery: number | null;
-  /** The same for queries by another key: 2 through the index table, N by scatter-gather. */
+  /** The same for queries by another key: 2 by index table, N by scatter, 1 by search index. */
   callsPerOtherKeyQuery: number | null;
+  /** Queries answered by the search index, and those that missed a change not yet indexed. */
+  searchQueries: number;
+  staleSearchResults: number;
 }
 
 export interface SeriesReport {
@@ -142,6 +152,8 @@ export interface RunReport {
   breakers: Record<string, BreakerReport>;
   topics: Record<string, TopicReport>;
   shardedTables: Record<string, ShardedTableReport>;
+  /** Station groups the scenario names (its `tiers`), summed. */
+  tiers: Record<string, TierReport>;
   series: SeriesReport;
 }
 
@@ -231,20 +243,21 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     };
   });
   const databases: Record<string, DatabaseReport> = {};
-  for (const db of sim.databases) {
-    const replicaReads = db.reads - db.readsFromMaster;
+  sim.databases.forEach((db, i) => {
+    const d = difference(databaseTotals(db), sim.warmup.databaseBaseline[i]!);
+    const replicaReads = d.reads - d.readsFromMaster;
     databases[db.config.id] = {
-      writes: db.writes,
-      reads: db.reads,
-      readsFromMaster: db.readsFromMaster,
-      staleReads: db.staleReads,
-      staleShare: replicaReads > 0 ? db.staleReads / replicaReads : null,
-      meanReplicationLag: finite(db.lagSum / db.lagSamples),
+      writes: d.writes,
+      reads: d.reads,
+      readsFromMaster: d.readsFromMaster,
+      staleReads: d.staleReads,
+      staleShare: replicaReads > 0 ? d.staleReads / replicaReads : null,
+      meanReplicationLag: finite(d.lagSum / d.lagSamples),
       maxReplicationLag: db.maxLag,
-      failovers: db.failovers,
-      lostWrites: db.lostWrites,
+      failovers: d.failovers,
+      lostWrites: d.lostWrites,
     };
-  }
+  });
   const breakers: Record<string, BreakerReport> = {};
   for (const logged of sim.breakers) {
     breakers[logged.name] = {
@@ -260,6 +273,8 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     topics[topic.id] = {
       produced: topic.produced,
       consumed: topic.consumed,
+      deliveries: topic.deliveries,
+      duplicates: topic.duplicates,
       redelivered: topic.redelivered,
       deadLettered: topic.deadLettered,
       lag: topic.lag,
@@ -274,6 +289,8 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       indexLookups: t.indexLookups,
       callsPerQuery: t.queries > 0 ? (t.shardCalls + t.indexLookups) / t.queries : null,
       callsPerOtherKeyQuery: t.otherKeyQueries > 0 ? t.otherKeyCalls / t.otherKeyQueries : null,
+      searchQueries: t.search?.queries ?? 0,
+      staleSearchResults: t.search?.staleResults ?? 0,
     };
   }
   return {
@@ -291,6 +308,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     breakers,
     topics,
     shardedTables,
+    tiers: tierReports(sim.scenario.tiers, stations, series, sim.warmup.at),
     series,
   };
 }

@@ -1,4 +1,5 @@
 import type { Cache } from '../model/cache/cache';
+import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 
@@ -81,6 +82,30 @@ export function cacheTotals(cache: Cache): CacheTotals {
     loads: cache.loads,
     fills: cache.fills,
     nodeErrors: cache.nodeErrors,
+  };
+}
+
+export interface DatabaseTotals {
+  writes: number;
+  reads: number;
+  readsFromMaster: number;
+  staleReads: number;
+  lagSum: number;
+  lagSamples: number;
+  failovers: number;
+  lostWrites: number;
+}
+
+export function databaseTotals(db: ReplicatedDatabase): DatabaseTotals {
+  return {
+    writes: db.writes,
+    reads: db.reads,
+    readsFromMaster: db.readsFromMaster,
+    staleReads: db.staleReads,
+    lagSum: db.lagSum,
+    lagSamples: db.lagSamples,
+    failovers: db.failovers,
+    lostWrites: db.lostWrites,
   };
 }
 

@@ -2,11 +2,14 @@ import type { Component, Kernel } from '../kernel/kernel';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 import type { Cache } from '../model/cache/cache';
+import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import {
   cacheTotals,
+  databaseTotals,
   sourceTotals,
   stationTotals,
   type CacheTotals,
+  type DatabaseTotals,
   type SourceTotals,
   type StationTotals,
 } from './totals';
@@ -21,16 +24,19 @@ export class Warmup implements Component {
   stationBaseline: StationTotals[];
   sourceBaseline: SourceTotals[];
   cacheBaseline: CacheTotals[];
+  databaseBaseline: DatabaseTotals[];
 
   constructor(
     readonly at: number,
     private readonly stations: readonly Station[],
     private readonly sources: readonly Source[],
     private readonly caches: readonly Cache[],
+    private readonly databases: readonly ReplicatedDatabase[] = [],
   ) {
     this.stationBaseline = stations.map((s) => stationTotals(s, 0));
     this.sourceBaseline = sources.map((s) => sourceTotals(s));
     this.cacheBaseline = caches.map((c) => cacheTotals(c));
+    this.databaseBaseline = databases.map((d) => databaseTotals(d));
   }
 
   start(kernel: Kernel): void {
@@ -41,6 +47,9 @@ export class Warmup implements Component {
     this.stationBaseline = this.stations.map((s) => stationTotals(s, now));
     this.sourceBaseline = this.sources.map((s) => sourceTotals(s));
     this.cacheBaseline = this.caches.map((c) => cacheTotals(c));
+    this.databaseBaseline = this.databases.map((d) => databaseTotals(d));
+    // A largest value cannot be differenced: start it again, as the histograms' max is.
+    for (const db of this.databases) db.maxLag = 0;
     for (const station of this.stations) {
       station.latency.reset();
       station.wait.reset();

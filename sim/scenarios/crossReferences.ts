@@ -117,6 +117,9 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     list(record(raw).nodes).forEach((node, k) =>
       stations.mustExist(node, ['caches', i, 'nodes', k]),
     );
+    if (record(raw).centre !== undefined) {
+      centres.mustExist(record(raw).centre, ['caches', i, 'centre']);
+    }
   });
   list(doc.databases).forEach((raw, i) => {
     const db = record(raw);
@@ -134,12 +137,41 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
       ),
     );
   });
+  /** A search index's station answers queries itself: it needs a service time, and one table. */
+  const searchStations = new Map<string, number>();
+  const searchIndex = (search: Doc, table: number) => {
+    const path: Path = ['shardedTables', table, 'searchIndex'];
+    stations.mustExist(search.station, [...path, 'station']);
+    const id = text(search.station);
+    if (id !== undefined && stations.ids.has(id)) {
+      if (endpointsOf.get(id) !== undefined) {
+        issues.push({
+          path: [...path, 'station'],
+          message: `station "${id}" has endpoints; a search index station needs a service time (it answers the query itself)`,
+        });
+      } else if (searchStations.has(id)) {
+        issues.push({
+          path: [...path, 'station'],
+          message: `station "${id}" already serves the search index of shardedTables[${searchStations.get(id)}]`,
+        });
+      }
+      searchStations.set(id, searchStations.get(id) ?? table);
+    }
+    topics.mustExist(search.feed, [...path, 'feed']);
+  };
   list(doc.shardedTables).forEach((raw, i) => {
     const sharded = record(raw);
     list(sharded.shards).forEach((s, k) =>
       stations.mustExist(s, ['shardedTables', i, 'shards', k]),
     );
     stations.mustExist(sharded.indexTable, ['shardedTables', i, 'indexTable']);
+    if (sharded.searchIndex !== undefined) searchIndex(record(sharded.searchIndex), i);
+  });
+
+  list(doc.tiers).forEach((raw, i) => {
+    list(record(raw).stations).forEach((s, k) =>
+      stations.mustExist(s, ['tiers', i, 'stations', k]),
+    );
   });
 
   list(doc.stations).forEach((raw, i) => {
@@ -210,11 +242,28 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
   });
 
   const duration = typeof doc.duration === 'number' ? doc.duration : undefined;
+  /** A consumer crash names a topic and one of that topic's consumers. */
+  const crashedConsumer = (fault: Doc, path: Path) => {
+    topics.mustExist(fault.topic, [...path, 'topic']);
+    const topic = list(doc.topics)
+      .map(record)
+      .find((t) => t.id === fault.topic);
+    const consumer = text(fault.consumer);
+    if (topic === undefined || consumer === undefined) return;
+    const consumers = list(topic.consumers).filter((c): c is string => typeof c === 'string');
+    if (!consumers.includes(consumer)) {
+      issues.push({
+        path: [...path, 'consumer'],
+        message: `"${consumer}" is not a consumer of topic "${String(fault.topic)}" (its consumers are ${quoted(consumers)})`,
+      });
+    }
+  };
   list(doc.faults).forEach((raw, i) => {
     const fault = record(raw);
     if (fault.kind === 'flushCache') caches.mustExist(fault.cache, ['faults', i, 'cache']);
     else if (fault.kind === 'centreDown') centres.mustExist(fault.centre, ['faults', i, 'centre']);
     else if (fault.kind === 'masterFailover') databases.mustExist(fault.db, ['faults', i, 'db']);
+    else if (fault.kind === 'consumerCrash') crashedConsumer(fault, ['faults', i]);
     else stations.mustExist(fault.station, ['faults', i, 'station']);
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({

@@ -90,5 +90,78 @@ export function formatSummary(report: RunReport, scenario: Scenario): string {
       ms(s.latency.p99),
     ]),
   );
-  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n`;
+  const topicRows = Object.entries(report.topics).map(([id, t]) => [
+    id,
+    count(t.produced),
+    count(t.consumed),
+    count(t.deliveries),
+    count(t.duplicates),
+    count(t.redelivered),
+    count(t.deadLettered),
+    count(t.lag),
+    count(t.maxLag),
+  ]);
+  const topics = table(
+    [
+      'topic',
+      'produced',
+      'consumed',
+      'deliveries',
+      'duplicates',
+      'retried',
+      'dead',
+      'lag',
+      'max lag',
+    ],
+    topicRows,
+  );
+  const topicPart =
+    topicRows.length === 0
+      ? ''
+      : `\nTopics (duplicates: messages delivered again after a consumer crash)\n${topics}\n`;
+  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n${topicPart}${storesPart(report, measured)}${tiersPart(report)}`;
+}
+
+/** Caches and databases, when the scenario has them: hit ratios, reads and writes per second. */
+function storesPart(report: RunReport, measured: number): string {
+  const cacheRows = Object.entries(report.caches).map(([id, c]) => [
+    id,
+    c.hitRatio === null ? '-' : pct(c.hitRatio),
+    count(c.keysHeld),
+    rate(c.loads / measured),
+    count(c.staleReads),
+  ]);
+  const dbRows = Object.entries(report.databases).map(([id, d]) => [
+    id,
+    rate(d.reads / measured),
+    rate(d.writes / measured),
+    count(d.staleReads),
+    ms(d.meanReplicationLag),
+    ms(d.maxReplicationLag),
+  ]);
+  let out = '';
+  if (cacheRows.length > 0) {
+    out += `\nCaches\n${table(['cache', 'hit ratio', 'keys held', 'loads/s', 'stale reads'], cacheRows)}\n`;
+  }
+  if (dbRows.length > 0) {
+    const header = ['database', 'reads/s', 'writes/s', 'stale reads', 'mean lag', 'max lag'];
+    out += `\nDatabases (reads include cache loads)\n${table(header, dbRows)}\n`;
+  }
+  return out;
+}
+
+/** The scenario's tiers, each beside its reference figure when it has one. */
+function tiersPart(report: RunReport): string {
+  const rows = Object.entries(report.tiers).map(([id, t]) => [
+    t.title ?? id,
+    String(t.stations),
+    rate(t.throughput),
+    t.peakThroughput === null ? '-' : rate(t.peakThroughput),
+    t.reference === null ? '-' : rate(t.reference),
+    t.ofReference === null ? '-' : pct(t.ofReference),
+    t.referenceText ?? '',
+  ]);
+  if (rows.length === 0) return '';
+  const header = ['tier', 'stations', 'per second', 'peak/s', 'reference', 'of ref', 'source'];
+  return `\nTiers (completions per second, warm-up left out)\n${table(header, rows)}\n`;
 }

@@ -2,6 +2,7 @@ import cacheConsistency from './presets/cache-consistency.json';
 import cacheFlush from './presets/cache-flush.json';
 import circuitBreaker from './presets/circuit-breaker.json';
 import erlangB from './presets/erlang-b.json';
+import lunchPeak from './presets/lunch-peak.json';
 import lunchRush from './presets/lunch-rush.json';
 import md1 from './presets/md1.json';
 import queueSmoothing from './presets/queue-smoothing.json';
@@ -32,6 +33,7 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'queue-smoothing': queueSmoothing,
   'multi-active': multiActive,
   sharding,
+  'lunch-peak': lunchPeak,
   mm1,
   mm8,
   md1,

@@ -16,9 +16,12 @@ import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { Topic } from '../model/mq/topic';
 import { ShardedTable } from '../model/sharding/shardedTable';
-import { UnitRouter } from '../model/datacentre/unitRouter';
+import { SearchIndex } from '../model/sharding/searchIndex';
+import { SearchIndexServer } from '../model/sharding/searchIndexServer';
+import { routeSearches } from '../model/sharding/searchRouting';
+import { homeCentre, UnitRouter, unitOf } from '../model/datacentre/unitRouter';
 import type { LoggedBreaker } from '../model/resilience/breakerLog';
-import { SlotMap, slotOfNumericKey } from '../model/cache/redisSlot';
+import { KeyPrefix, SlotMap } from '../model/cache/redisSlot';
 import { KeyChooser } from '../model/sources/keyChooser';
 import { compileEndpoints } from './compileEndpoints';
 import { ScenarioIndex } from './scenarioIndex';
@@ -31,6 +34,7 @@ import {
 } from '../metrics/seriesSubjects';
 import { Warmup } from '../metrics/warmup';
 import type { Scenario } from './schema/scenarioSchema';
+import type { FaultSpec } from './schema/faultSchema';
 import type { SourceSpec } from './schema/sourceSchema';
 
 /**
@@ -71,6 +75,8 @@ export class Simulation {
     this.caches = scenario.caches.map((spec) => {
       const nodes = spec.nodes.map((id) => index.station(id));
       const slots = new SlotMap(nodes.length);
+      // One hashed prefix per cache: several caches alternate prefixes on every request.
+      const prefix = new KeyPrefix(spec.keyPrefix);
       return new Cache(
         {
           id: spec.id,
@@ -81,12 +87,19 @@ export class Simulation {
           existingKeys: scenario.keys?.count ?? Infinity,
           fillUnderLock: spec.fillUnderLock,
         },
-        (key) => nodes[slots.nodeOfSlot(slotOfNumericKey(spec.keyPrefix, key))]!,
+        (key) => nodes[slots.nodeOfSlot(prefix.slotOf(key))]!,
         streams.stream(`cache:${spec.id}/ttl`),
       );
     });
 
-    scenario.caches.forEach((spec, i) => this.caches[i]!.preload(spec.preload, 0));
+    scenario.caches.forEach((spec, i) => {
+      const centre = scenario.multiActive?.centres.findIndex((c) => c.id === spec.centre) ?? -1;
+      const centres = scenario.multiActive?.centres.length ?? 1;
+      // A centre's users are the keys whose unit is at home there.
+      const serves =
+        centre >= 0 ? (key: number) => homeCentre(unitOf(key), centres) === centre : undefined;
+      this.caches[i]!.preload(spec.preload, 0, spec.preloadSpread, serves);
+    });
     this.databases = scenario.databases.map(
       (spec) =>
         new ReplicatedDatabase(
@@ -112,6 +125,8 @@ export class Simulation {
             consumers: spec.consumers.map((id) => index.station(id)),
             consumerEndpoint: index.endpoint(spec.consumers[0]!, spec.consumerEndpoint),
             retry: spec.retry,
+            commitInterval: spec.commitInterval,
+            commitBatch: spec.commitBatch ?? Infinity,
           },
           this.kernel,
           this.network,
@@ -120,13 +135,17 @@ export class Simulation {
 
     this.shardedTables = scenario.shardedTables.map(
       (spec) =>
-        new ShardedTable({
-          id: spec.id,
-          shards: spec.shards.map((id) => index.station(id)),
-          strategy: spec.strategy,
-          indexTable: spec.indexTable === undefined ? -1 : index.station(spec.indexTable),
-        }),
+        new ShardedTable(
+          {
+            id: spec.id,
+            shards: spec.shards.map((id) => index.station(id)),
+            strategy: spec.strategy,
+            indexTable: spec.indexTable === undefined ? -1 : index.station(spec.indexTable),
+          },
+          spec.searchIndex && this.searchIndexOf(spec.id, spec.searchIndex, index, streams),
+        ),
     );
+    const searchServers = this.searchServersOf(scenario, streams);
 
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
@@ -143,7 +162,7 @@ export class Simulation {
               this.topics,
               this.shardedTables,
               this.breakers,
-            ),
+            ).map(routeSearches),
             streams.stream(`station:${spec.id}/work`),
           )
         : undefined;
@@ -156,7 +175,7 @@ export class Simulation {
           // A program station samples its work per step; this one is never drawn from.
           service: createDistribution(spec.service ?? { type: 'deterministic', value: 0 }),
           timeoutPolicy: spec.timeoutPolicy,
-          program,
+          program: program ?? searchServers.get(i),
           rateLimit: spec.rateLimit && new TokenBucket(spec.rateLimit.rate, spec.rateLimit.burst),
           shedAtQueueLength: spec.shedAtQueueLength && [
             spec.shedAtQueueLength.critical ?? Infinity,
@@ -185,18 +204,7 @@ export class Simulation {
     this.router = scenario.multiActive
       ? new UnitRouter(scenario.multiActive.centres.map((c) => index.station(c.entry)))
       : undefined;
-    const centreIndex = (id: string) => scenario.multiActive!.centres.findIndex((c) => c.id === id);
-    const faults: Fault[] = scenario.faults.map((f) => {
-      if (f.kind === 'flushCache') return { ...f, cache: this.caches[index.cache(f.cache)]! };
-      if (f.kind === 'masterFailover') {
-        const db = this.databases[index.database(f.db)]!;
-        return { ...f, db, master: this.stations[db.config.master]! };
-      }
-      if (f.kind === 'centreDown')
-        return { ...f, router: this.router!, centre: centreIndex(f.centre) };
-      return { ...f, station: this.stations[index.station(f.station)]! } as Fault;
-    });
-    this.kernel.add(new FaultInjector(faults));
+    this.kernel.add(new FaultInjector(scenario.faults.map((f) => this.faultOf(f, index))));
 
     this.sources = scenario.sources.map((spec) => {
       const viaCentres = spec.target === scenario.multiActive?.id;
@@ -230,8 +238,40 @@ export class Simulation {
       ),
     );
     this.warmup = this.kernel.add(
-      new Warmup(scenario.warmup, this.stations, this.sources, this.caches),
+      new Warmup(scenario.warmup, this.stations, this.sources, this.caches, this.databases),
     );
+  }
+
+  private searchIndexOf(
+    table: string,
+    spec: NonNullable<Scenario['shardedTables'][number]['searchIndex']>,
+    index: ScenarioIndex,
+    streams: RandomStreams,
+  ): SearchIndex {
+    const search = new SearchIndex(
+      index.station(spec.station),
+      createDistribution(spec.lag),
+      streams.stream(`shardedTable:${table}/searchLag`),
+    );
+    this.topics[index.topic(spec.feed)]!.observers.push(search);
+    return search;
+  }
+
+  /** The search index stations serve queries themselves: by station index. */
+  private searchServersOf(scenario: Scenario, streams: RandomStreams) {
+    const servers = new Map<number, SearchIndexServer>();
+    for (const sharded of this.shardedTables) {
+      const station = sharded.search?.station;
+      if (station === undefined) continue;
+      const spec = scenario.stations[station]!;
+      const service = createDistribution(spec.service ?? { type: 'deterministic', value: 0 });
+      const rng = streams.stream(`station:${spec.id}/search`);
+      servers.set(
+        station,
+        new SearchIndexServer(sharded, this.kernel, this.network.table, service, rng),
+      );
+    }
+    return servers;
   }
 
   private buildSource(spec: SourceSpec, target: number, streams: RandomStreams): Source {
@@ -292,5 +332,31 @@ export class Simulation {
       this.runUntil((this.duration * i) / chunks);
       onProgress?.(this.now / this.duration);
     }
+  }
+
+  /**
+   * Schedules one more fault, validated against this scenario, at `fault.at` (not before now).
+   * The kernel takes no components once it runs, so the fault gets an injector of its own.
+   */
+  injectFault(fault: FaultSpec): void {
+    const injector = new FaultInjector([this.faultOf(fault, new ScenarioIndex(this.scenario))]);
+    injector.start(this.kernel);
+  }
+
+  private faultOf(f: FaultSpec, index: ScenarioIndex): Fault {
+    if (f.kind === 'flushCache') return { ...f, cache: this.caches[index.cache(f.cache)]! };
+    if (f.kind === 'masterFailover') {
+      const db = this.databases[index.database(f.db)]!;
+      return { ...f, db, master: this.stations[db.config.master]! };
+    }
+    if (f.kind === 'consumerCrash') {
+      const topic = this.topics[index.topic(f.topic)]!;
+      return { ...f, topic, consumer: index.station(f.consumer) };
+    }
+    if (f.kind === 'centreDown') {
+      const centre = this.scenario.multiActive!.centres.findIndex((c) => c.id === f.centre);
+      return { ...f, router: this.router!, centre };
+    }
+    return { ...f, station: this.stations[index.station(f.station)]! } as Fault;
   }
 }

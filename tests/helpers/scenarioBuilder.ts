@@ -73,6 +73,11 @@ export class ScenarioBuilder {
     return this;
   }
 
+  tiers(tiers: NonNullable<ScenarioInput['tiers']>): this {
+    this.doc.tiers = tiers;
+    return this;
+  }
+
   /** The document as a user would write it. */
   input(): ScenarioInput {
     return structuredClone(this.doc);

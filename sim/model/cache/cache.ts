@@ -61,10 +61,26 @@ export class Cache {
     return key < this.config.existingKeys || this.config.nullTtl > 0;
   }
 
-  /** Warm-up: fills the `count` most popular keys (ids 0 .. count-1) at `now`. */
-  preload(count: number, now: number): void {
-    const n = Math.min(count, this.config.existingKeys, this.config.capacity);
-    for (let key = n - 1; key >= 0; key--) this.store.set(key, 0, this.expiryFor(key, now));
+  /**
+   * Warm-up: fills the `count` most popular keys at `now` (ids 0, 1, 2 ... skipping those
+   * `serves` refuses: another centre's users). With `spread`, each key's remaining TTL is drawn
+   * evenly over (0, ttl], so the preloaded keys expire one by one instead of all together.
+   */
+  preload(count: number, now: number, spread = false, serves?: (key: number) => boolean): void {
+    const wanted = Math.min(count, this.config.existingKeys, this.config.capacity);
+    const keys: number[] = [];
+    for (let key = 0; keys.length < wanted && key < this.config.existingKeys; key++) {
+      if (serves === undefined || serves(key)) keys.push(key);
+    }
+    // Least popular first, so the most popular end up most recently used.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const expiry =
+        spread && this.config.ttl < Infinity
+          ? now + this.config.ttl * (1 - this.ttlRng.next())
+          : this.expiryFor(key, now);
+      this.store.set(key, 0, expiry);
+    }
   }
 
   flush(): void {

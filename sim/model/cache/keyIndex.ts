@@ -17,6 +17,7 @@ export class KeyIndex {
   constructor(
     capacity: number,
     private readonly keyAt: Float64Array,
+    private readonly stride = 1,
   ) {
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
@@ -34,7 +35,7 @@ export class KeyIndex {
     for (;;) {
       const held = buckets[at]!;
       if (held === 0) return -1;
-      if (keyAt[held - 1] === key) return held - 1;
+      if (keyAt[(held - 1) * this.stride] === key) return held - 1;
       at = (at + 1) & this.mask;
     }
   }
@@ -67,7 +68,7 @@ export class KeyIndex {
       at = (at + 1) & mask;
       const held = buckets[at]!;
       if (held === 0) break;
-      const home = this.home(keyAt[held - 1]!);
+      const home = this.home(keyAt[(held - 1) * this.stride]!);
       // The entry may fill the hole only if its home is not in the cyclic range (hole, at].
       const inRange = hole <= at ? home > hole && home <= at : home > hole || home <= at;
       if (!inRange) {
@@ -84,7 +85,7 @@ export class KeyIndex {
     for (;;) {
       const held = buckets[at]!;
       if (held === 0) throw new Error(`key ${key} is not in the index`);
-      if (keyAt[held - 1] === key) return at;
+      if (keyAt[(held - 1) * this.stride] === key) return at;
       at = (at + 1) & this.mask;
     }
   }

@@ -7,6 +7,21 @@
  */
 export const UNITS = 1000;
 
+/**
+ * A user's unit: a hash of the id, not the id itself, so that the most popular ids (0, 1, 2 ...
+ * under Zipf) spread over all units and centres instead of piling into the first centre's range.
+ */
+export function unitOf(key: number): number {
+  const low = key >>> 0;
+  const high = (key / 4294967296) | 0;
+  return (Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0) % UNITS;
+}
+
+/** Home centre of a unit among `centres` when every centre is up: contiguous ranges of units. */
+export function homeCentre(unit: number, centres: number): number {
+  return Math.floor((unit * centres) / UNITS);
+}
+
 export class UnitRouter {
   /** Centre serving each unit now, -1 while its centre is failing over. */
   private readonly owner: Int32Array;
@@ -26,12 +41,12 @@ export class UnitRouter {
 
   /** Home centre of a unit when every centre is up: contiguous ranges of units. */
   homeOf(unit: number): number {
-    return Math.floor((unit * this.entries.length) / UNITS);
+    return homeCentre(unit, this.entries.length);
   }
 
   /** Entry station for a request about `key`, or -1 when its centre is down and not failed over. */
   route(key: number): number {
-    const centre = this.owner[key % UNITS]!;
+    const centre = this.owner[unitOf(key)]!;
     if (centre < 0) {
       this.refused++;
       return -1;

@@ -2,6 +2,7 @@ import type { Component, Kernel } from '../../kernel/kernel';
 import type { Cache } from '../cache/cache';
 import type { UnitRouter } from '../datacentre/unitRouter';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
+import type { Topic } from '../mq/topic';
 import type { Station } from '../station/station';
 
 export type Fault =
@@ -23,7 +24,8 @@ export type Fault =
       centre: number;
       failoverDelay: number;
       duration?: number | undefined;
-    };
+    }
+  | { kind: 'consumerCrash'; at: number; topic: Topic; consumer: number; restartDelay: number };
 
 /**
  * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
@@ -61,6 +63,9 @@ export class FaultInjector implements Component {
         fault.master.down = true;
         fault.master.setServers(0);
         this.kernel.schedule(fault.promotionDelay, this.onPromote, index);
+        return;
+      case 'consumerCrash':
+        fault.topic.crash(fault.consumer, fault.restartDelay);
         return;
       case 'centreDown':
         fault.router.fail(fault.centre);

@@ -115,6 +115,8 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
   private readonly onCallTimeout = (child: number) => this.callTimedOut(child);
   /** The network's deadline list for each distinct call timeout, made on first use. */
   private readonly timeoutLists = new Map<number, number>();
+  private lastTimeout = NaN;
+  private lastTimeoutList = -1;
   /** Outstanding calls of requests waiting on several at once (scatter-gather), and failures. */
   private readonly fanOut = new Map<number, number[]>();
   private readonly fanOutFailed = new Set<number>();
@@ -257,11 +259,15 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
     table.priority[child] = table.priority[request]!;
     table.child[request] = child;
     if (timeout < Infinity) {
-      let list = this.timeoutLists.get(timeout);
+      // Most calls of a program share one or two timeouts: check the last one used first.
+      let list =
+        timeout === this.lastTimeout ? this.lastTimeoutList : this.timeoutLists.get(timeout);
       if (list === undefined) {
         list = network.addTimeoutList(timeout, this.onCallTimeout);
         this.timeoutLists.set(timeout, list);
       }
+      this.lastTimeout = timeout;
+      this.lastTimeoutList = list;
       network.armTimeout(child, list);
     } else {
       table.deadline[child] = Infinity;

@@ -65,10 +65,25 @@ export const FaultSchema = z.discriminatedUnion(
           .describe('Seconds from the master failing until a replica is promoted.'),
       })
       .describe('The master dies; writes fail until its first replica is promoted.'),
+    z
+      .strictObject({
+        kind: z.literal('consumerCrash'),
+        at,
+        topic: identifier().describe('A topic of "topics".'),
+        consumer: identifier().describe("One of the topic's consumers (a station)."),
+        // A consumer that dies without leaving the group is noticed after session.timeout.ms,
+        // 45 000 by default (SEMANTICS.md section 6).
+        restartDelay: nonNegativeNumber(' s')
+          .default(45)
+          .describe('Seconds until its partitions are consumed again (restart or rebalance).'),
+      })
+      .describe(
+        'A consumer process dies: its partitions resume from the last committed offsets, so what it processed since is delivered again.',
+      ),
   ],
   {
     error:
-      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown" or "masterFailover"',
+      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown", "masterFailover" or "consumerCrash"',
   },
 );
 

@@ -63,6 +63,17 @@ const CacheSchema = z
     preload: integerAtLeast(0, 100_000_000)
       .default(0)
       .describe('Warm-up: the most popular keys loaded at t = 0 (0 = start cold).'),
+    preloadSpread: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Preloaded keys get expiries spread evenly over (0, ttl], as a warm-up job with random TTLs does; false = all get a full TTL at t = 0 and expire together.',
+      ),
+    centre: identifier()
+      .optional()
+      .describe(
+        "Multi-active: the centre (of multiActive) this cache serves; preload then warms only its users' keys.",
+      ),
   })
   .describe('A distributed cache, Redis Cluster style.');
 
@@ -89,7 +100,9 @@ const DatabaseSchema = z
 const TopicSchema = z
   .strictObject({
     id: identifier(),
-    partitions: integerAtLeast(1, 10_000).describe('Ordering holds within a partition only.'),
+    partitions: integerAtLeast(1, 10_000).describe(
+      "A partition's messages reach its consumer one at a time, in order; no order across partitions.",
+    ),
     consumers: z
       .array(identifier())
       .min(1, { error: 'needs at least one consumer (a station)' })
@@ -99,6 +112,17 @@ const TopicSchema = z
       .boolean()
       .default(true)
       .describe('Redeliver failed messages with RocketMQ delay levels, dead-letter after 16.'),
+    // Kafka's auto.commit.interval.ms is 5 000 (SEMANTICS.md section 6).
+    commitInterval: numberInRange(0.001, 86_400, ' s')
+      .default(5)
+      .describe(
+        'Seconds between offset commits (Kafka auto-commit: 5). A crashed consumer replays what it processed since.',
+      ),
+    commitBatch: integerAtLeast(1, 1_000_000)
+      .optional()
+      .describe(
+        'Also commit a partition once this many of its messages were processed since its last commit; omitted = by interval only.',
+      ),
   })
   .describe('A message queue topic (Kafka / RocketMQ style) with one consumer group.');
 
@@ -116,6 +140,24 @@ const MultiActiveSchema = z
   })
   .describe('Multi-active data centres: each user unit lives in one centre.');
 
+const SearchIndexSchema = z
+  .strictObject({
+    station: identifier().describe(
+      'The station answering searches, with a service time: a query by another key is one call to it.',
+    ),
+    feed: identifier().describe(
+      'The topic carrying changes to the table (binlog or double write): publish to it where rows are written.',
+    ),
+    // Elasticsearch makes changes searchable at its next refresh, every second by default
+    // (index.refresh_interval; common knowledge, not in SEMANTICS.md).
+    lag: DistributionSpecSchema.default({ type: 'deterministic', value: 1 }).describe(
+      'Indexing lag: seconds from the indexer consuming a change until searches see it.',
+    ),
+  })
+  .describe(
+    'A search index (Elasticsearch style) fed asynchronously: one call per query, stale until a change is indexed.',
+  );
+
 const ShardedTableSchema = z
   .strictObject({
     id: identifier(),
@@ -129,8 +171,29 @@ const ShardedTableSchema = z
     indexTable: identifier()
       .optional()
       .describe('Station of the global index table for queries by another key; omitted = scatter.'),
+    searchIndex: SearchIndexSchema.optional(),
+  })
+  .refine((t) => t.indexTable === undefined || t.searchIndex === undefined, {
+    error:
+      'give at most one of "indexTable" and "searchIndex" (both answer queries by another key)',
+    path: ['searchIndex'],
   })
   .describe('A table split horizontally over shards by its shard key.');
+
+const TierSchema = z
+  .strictObject({
+    id: identifier(),
+    title: z.string().max(120).optional(),
+    stations: z
+      .array(identifier())
+      .min(1, { error: 'needs at least one station' })
+      .describe('Stations whose completions are summed.'),
+    reference: positiveNumber(' per second')
+      .optional()
+      .describe("A throughput to compare with, per second (e.g. the article's 200,000 QPS)."),
+    referenceText: z.string().max(200).optional().describe('Where the reference comes from.'),
+  })
+  .describe('A tier of the platform reported as one figure (core services, Redis, databases).');
 
 const LimitsSchema = z.strictObject({
   maxInFlight: integerAtLeast(1, 50_000_000)
@@ -162,6 +225,7 @@ export const ScenarioSchema = z
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(FaultSchema).default([]),
+    tiers: z.array(TierSchema).default([]).describe('Station groups summed in the report.'),
   })
   .describe('A PeakLab scenario: sources, stations, routing, faults, duration and seed.');
 

@@ -71,8 +71,11 @@ describe('message queue topic', () => {
       .run();
     const [c1, c2] = [sim.stations[1]!, sim.stations[2]!];
     const topic = sim.topics[0]!;
-    // Four partitions over two consumers: each consumer owns two, and together they see all.
-    expect(c1.arrivals + c2.arrivals).toBe(topic.produced);
+    // Four partitions over two consumers: each consumer owns two, and together they see all
+    // (but what is still waiting in the partitions' logs when the run ends).
+    expect(c1.arrivals + c2.arrivals).toBe(topic.deliveries);
+    expect(topic.deliveries).toBeLessThanOrEqual(topic.produced);
+    expect(topic.deliveries).toBeGreaterThan(topic.produced - 20);
     expect(Math.abs(c1.arrivals - c2.arrivals) / topic.produced).toBeLessThan(0.1);
     expect(topic.consumed + topic.lag).toBe(topic.produced);
     // The same key always lands on the same partition (what makes per-key ordering possible).
