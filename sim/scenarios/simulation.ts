@@ -89,6 +89,7 @@ export class Simulation {
         },
         (key) => nodes[slots.nodeOfSlot(prefix.slotOf(key))]!,
         streams.stream(`cache:${spec.id}/ttl`),
+        streams.stream(`cache:${spec.id}/eviction`),
       );
     });
 

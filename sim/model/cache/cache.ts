@@ -43,8 +43,10 @@ export class Cache {
     /** Station index of the node that owns `key`. */
     readonly nodeOfKey: (key: number) => number,
     private readonly ttlRng: RandomStream,
+    /** Picks the keys an eviction samples (Redis's approximated LRU). */
+    evictionRng?: RandomStream,
   ) {
-    this.store = new KeyStore(config.capacity);
+    this.store = new KeyStore(config.capacity, evictionRng);
   }
 
   /** Expiry time for a key filled at `now`; missing keys get the null TTL. */
