@@ -2,7 +2,62 @@ import type { Cache } from '../model/cache/cache';
 import type { Topic } from '../model/mq/topic';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
+import { LatencyHistogram } from './latencyHistogram';
 import type { SeriesSubject } from './seriesRecorder';
+
+/** Per-bucket latency percentiles of stations and sources, after their counters in the series. */
+export const LATENCY_PERCENTILE_FIELDS = ['latencyP50', 'latencyP95', 'latencyP99'] as const;
+const QUANTILES = [0.5, 0.95, 0.99] as const;
+
+/**
+ * LatencyHistogram keeps its bucket counts private; the series read a station's counts and write
+ * only into a histogram of their own, so the bucket percentiles use the very bucketing (and so the
+ * same 0.4% precision) as the report's.
+ */
+const countsOf = (histogram: LatencyHistogram) =>
+  (histogram as unknown as { counts: Float64Array }).counts;
+
+/**
+ * Percentiles of the latencies recorded in each bucket: the difference of two readings of a
+ * cumulative histogram. `total` counts every recording and is never reset, so a reading can tell
+ * that the warm-up cleared the histogram meanwhile: the bucket then has only what came after.
+ */
+class BucketPercentiles {
+  private readonly previous: Float64Array;
+  private readonly bucket = new LatencyHistogram();
+  private clearedAt: number;
+
+  constructor(
+    private readonly histogram: LatencyHistogram,
+    private readonly total: () => number,
+  ) {
+    this.previous = new Float64Array(countsOf(histogram).length);
+    this.clearedAt = total() - histogram.count;
+  }
+
+  sample(out: Float64Array): void {
+    const counts = countsOf(this.histogram);
+    const into = countsOf(this.bucket);
+    const previous = this.previous;
+    const clearedAt = this.total() - this.histogram.count;
+    if (clearedAt !== this.clearedAt) {
+      previous.fill(0);
+      this.clearedAt = clearedAt;
+    }
+    let n = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const d = counts[i]! - previous[i]!;
+      into[i] = d;
+      n += d;
+      previous[i] = counts[i]!;
+    }
+    // Unknown within the bucket: no clamping beyond the histogram's own bucket midpoints.
+    this.bucket.count = n;
+    this.bucket.min = 0;
+    this.bucket.max = Infinity;
+    QUANTILES.forEach((q, k) => (out[k] = n > 0 ? this.bucket.quantile(q) : NaN));
+  }
+}
 
 export const STATION_SERIES_FIELDS = [
   'arrivals',
@@ -16,9 +71,12 @@ export const STATION_SERIES_FIELDS = [
 ] as const;
 
 export function stationSubject(station: Station): SeriesSubject {
+  const percentiles = new BucketPercentiles(station.latency, () => station.completed);
   return {
     id: station.id,
     seriesFields: STATION_SERIES_FIELDS,
+    bucketFields: LATENCY_PERCENTILE_FIELDS,
+    sampleBucket: (_now, out) => percentiles.sample(out),
     sampleCumulative(now, out) {
       out[0] = station.arrivals;
       out[1] = station.completed;
@@ -41,9 +99,12 @@ export const SOURCE_SERIES_FIELDS = [
 ] as const;
 
 export function sourceSubject(source: Source): SeriesSubject {
+  const percentiles = new BucketPercentiles(source.latency, () => source.successes);
   return {
     id: source.id,
     seriesFields: SOURCE_SERIES_FIELDS,
+    bucketFields: LATENCY_PERCENTILE_FIELDS,
+    sampleBucket: (_now, out) => percentiles.sample(out),
     sampleCumulative(_now, out) {
       out[0] = source.offered;
       out[1] = source.attempts;

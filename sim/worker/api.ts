@@ -1,18 +1,16 @@
+import type { FaultSpec } from '../scenarios/schema/faultSchema';
 import { buildRunReport, type RunReport } from '../metrics/runReport';
-import {
-  CACHE_SERIES_FIELDS,
-  STATION_SERIES_FIELDS,
-  SOURCE_SERIES_FIELDS,
-  TOPIC_SERIES_FIELDS,
-} from '../metrics/seriesSubjects';
-
-export type SeriesSubjectKind = 'station' | 'source' | 'cache' | 'topic';
 import { PRESETS, presetTitle } from '../scenarios/presets';
 import { checkRunOptions } from '../scenarios/runScenario';
 import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import { Simulation } from '../scenarios/simulation';
 import { validateScenario } from '../scenarios/validateScenario';
-import { SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS, takeSnapshot, type Snapshot } from './snapshot';
+import { checkFault } from './checkFault';
+import { describeLoad, type LoadedLayout } from './loadResult';
+import { runSeriesCsv } from './seriesExport';
+import { takeSnapshot, type Snapshot } from './snapshot';
+
+export type { SeriesSubjectKind } from './loadResult';
 
 /**
  * The worker's API: plain functions over one simulation, exposed with comlink by sim.worker.ts.
@@ -20,25 +18,22 @@ import { SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS, takeSnapshot, type Snapshot } 
  * `advance` runs a slice of simulated time within a wall-clock budget and returns a snapshot, so
  * the page asks for one slice per frame and the worker never needs a timer.
  */
-export type LoadResult =
+export type LoadResult = LoadedLayout | { ok: false; errors: string[] };
+
+export type InjectResult =
   | {
       ok: true;
-      warnings: string[];
-      scenario: Scenario;
-      seed: number;
-      stationIds: string[];
-      sourceIds: string[];
-      stationFields: readonly string[];
-      sourceFields: readonly string[];
-      stationSeriesFields: readonly string[];
-      sourceSeriesFields: readonly string[];
-      /** Every block of the snapshot's series data, in order: stations, sources, caches, topics. */
-      seriesSubjects: { kind: SeriesSubjectKind; id: string; fields: readonly string[] }[];
+      /** The fault as scheduled: defaults filled in, `at` not before the time it was injected. */
+      fault: FaultSpec;
+      /** Every fault injected into this run so far, in order. */
+      injected: FaultSpec[];
     }
   | { ok: false; errors: string[] };
 
 let sim: Simulation | undefined;
-let loaded: { scenario: Scenario; seed: number; warnings: string[] } | undefined;
+let loaded: { input: unknown; scenario: Scenario; seed: number; warnings: string[] } | undefined;
+/** Faults injected since the last load or reset: they belong to this run only. */
+let injected: FaultSpec[] = [];
 let wallMs = 0;
 
 function current(): Simulation {
@@ -65,52 +60,22 @@ export const api = {
     const errors = checkRunOptions(result.scenario, { seed });
     if (errors.length > 0) return { ok: false, errors };
     loaded = {
+      input,
       scenario: result.scenario,
       seed: seed ?? result.scenario.seed,
       warnings: result.warnings,
     };
     sim = new Simulation(loaded.scenario, loaded.seed);
+    injected = [];
     wallMs = 0;
-    return {
-      ok: true,
-      warnings: result.warnings,
-      scenario: result.scenario,
-      seed: loaded.seed,
-      stationIds: sim.stations.map((s) => s.id),
-      sourceIds: sim.sources.map((s) => s.id),
-      stationFields: STATION_LIVE_FIELDS,
-      sourceFields: SOURCE_LIVE_FIELDS,
-      stationSeriesFields: STATION_SERIES_FIELDS,
-      sourceSeriesFields: SOURCE_SERIES_FIELDS,
-      seriesSubjects: [
-        ...sim.stations.map((s) => ({
-          kind: 'station' as const,
-          id: s.id,
-          fields: STATION_SERIES_FIELDS,
-        })),
-        ...sim.sources.map((s) => ({
-          kind: 'source' as const,
-          id: s.id,
-          fields: SOURCE_SERIES_FIELDS,
-        })),
-        ...sim.caches.map((c) => ({
-          kind: 'cache' as const,
-          id: c.config.id,
-          fields: CACHE_SERIES_FIELDS,
-        })),
-        ...sim.topics.map((t) => ({
-          kind: 'topic' as const,
-          id: t.id,
-          fields: TOPIC_SERIES_FIELDS,
-        })),
-      ],
-    };
+    return describeLoad(sim, result.warnings);
   },
 
-  /** Back to t = 0 with the same scenario and seed. */
+  /** Back to t = 0 with the same scenario and seed; injected faults are dropped. */
   reset(): Snapshot {
     if (!loaded) throw new Error('no scenario loaded: call load() first');
     sim = new Simulation(loaded.scenario, loaded.seed);
+    injected = [];
     wallMs = 0;
     return takeSnapshot(sim, 0, -1);
   },
@@ -143,10 +108,41 @@ export const api = {
     return takeSnapshot(current(), knownBuckets, knownResolution);
   },
 
+  /**
+   * Injects one fault (the shape of a scenario's `faults` entry) into the running simulation at
+   * max(now, at); `at` omitted: the fault's own `at`, or now. Refused with one message per
+   * problem, naming the field, and the run goes on unchanged.
+   */
+  injectFault(fault: unknown, at?: number): InjectResult {
+    const s = current();
+    const checked = checkFault(loaded!.scenario, fault, at, s.now);
+    if (!checked.ok) return checked;
+    s.injectFault(checked.fault);
+    injected.push(checked.fault);
+    return { ok: true, fault: checked.fault, injected: [...injected] };
+  },
+
+  /**
+   * The loaded scenario document with the injected faults appended to its `faults`: run with
+   * the same seed (`npm run sim -- <file> --seed N`) it reproduces this run.
+   */
+  scenarioDocument(): unknown {
+    if (!loaded) throw new Error('no scenario loaded: call load() first');
+    const doc = loaded.input as Record<string, unknown>;
+    if (injected.length === 0) return doc;
+    const own = Array.isArray(doc.faults) ? (doc.faults as unknown[]) : [];
+    return { ...doc, faults: [...own, ...injected] };
+  },
+
   /** The run so far in the CLI's --json format: same scenario and seed, same numbers. */
   report(): RunReport {
     const s = current();
     return buildRunReport(s, Math.round(wallMs), loaded?.warnings ?? []);
+  },
+
+  /** The run's time series so far as CSV: a header row, then one row per bucket. */
+  seriesCsv(): string {
+    return runSeriesCsv(current());
   },
 };
 

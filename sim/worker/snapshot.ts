@@ -40,7 +40,10 @@ export interface Snapshot {
     bucketSeconds: number;
     fromBucket: number;
     buckets: number;
-    /** [subject][field][bucket - fromBucket], flattened subject-major; subjects = stations then sources. */
+    /**
+     * [subject][field][bucket - fromBucket], flattened subject-major; subjects and their fields
+     * as LoadResult.seriesSubjects lists them (stations, sources, caches, topics).
+     */
     data: Float64Array;
   };
 }

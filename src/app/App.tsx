@@ -1,6 +1,6 @@
 import { useBridge } from '../bridge/BridgeContext';
-import { sourceLines, stationLines } from '../charts/chartLines';
-import { TimeSeriesChart } from '../charts/TimeSeriesChart';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { FaultPanel } from '../components/FaultPanel';
 import { Header } from '../components/Header';
 import { Notices } from '../components/Notices';
 import { ScenarioInfo } from '../components/ScenarioInfo';
@@ -8,14 +8,12 @@ import { SourceTable } from '../components/SourceTable';
 import { StationTable } from '../components/StationTable';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { TopologyView } from '../topology/TopologyView';
-
-const throughputLines = stationLines('throughput');
-const utilisationLines = stationLines('utilisation');
-const percent = (v: number) => `${Math.round(v * 100)}%`;
+import { useAppStore } from '../store/store';
 
 export function App() {
   const bridge = useBridge();
   useKeyboardShortcuts(bridge);
+  const run = useAppStore((s) => `${s.run.scenarioName}:${s.run.seed}`);
   return (
     <>
       <Header />
@@ -38,26 +36,9 @@ export function App() {
             </p>
           </div>
         </div>
-        <section aria-labelledby="charts-heading" className="panel charts">
-          <h2 id="charts-heading">Over time</h2>
-          <TimeSeriesChart
-            id="throughput"
-            title="Throughput per station (completions/s)"
-            lines={throughputLines}
-          />
-          <TimeSeriesChart
-            id="utilisation"
-            title="Utilisation per station"
-            lines={utilisationLines}
-            yMax={1}
-            yFormat={percent}
-          />
-          <TimeSeriesChart
-            id="goodput"
-            title="Client goodput (solid) vs offered load (dashed), requests/s"
-            lines={sourceLines}
-          />
-        </section>
+        {/* A new run brings a fresh form: its kinds and targets come from the scenario. */}
+        <FaultPanel key={run} />
+        <ChartsPanel />
       </main>
       <footer className="site-footer">
         <p>

@@ -1,4 +1,5 @@
 import type { RunReport } from '../../sim/metrics/runReport';
+import type { InjectResult } from '../../sim/worker/api';
 import type { Snapshot } from '../../sim/worker/snapshot';
 import type { Speed } from '../store/runSlice';
 import type { AppStore } from '../store/store';
@@ -178,13 +179,29 @@ export class SimBridge {
   }
 
   /** The run so far in the CLI's --json format. */
-  async report(): Promise<RunReport> {
-    try {
-      return await this.channel.call((api) => api.report());
-    } catch (error) {
-      this.fail(error);
-      throw error;
-    }
+  report(): Promise<RunReport> {
+    return this.fetch((api) => api.report());
+  }
+
+  /** The run's time series so far as CSV. */
+  seriesCsv(): Promise<string> {
+    return this.fetch((api) => api.seriesCsv());
+  }
+
+  /** The loaded scenario with the injected faults appended: the CLI replays this run from it. */
+  scenarioDocument(): Promise<unknown> {
+    return this.fetch((api) => api.scenarioDocument());
+  }
+
+  /**
+   * Injects one fault (a scenario `faults` entry) at max(now, `at`), or now. A refused fault
+   * resolves with the errors, naming each field, and the run goes on as it was.
+   */
+  async injectFault(fault: Record<string, unknown>, at?: number): Promise<InjectResult> {
+    if (!this.current) return { ok: false, errors: ['no scenario is loaded yet'] };
+    const result = await this.fetch<InjectResult>((api) => api.injectFault(fault, at));
+    if (result.ok) this.state.faultsInjected(result.injected);
+    return result;
   }
 
   /** Stops the call in flight: its worker is terminated and replaced on the next call. */
@@ -212,6 +229,16 @@ export class SimBridge {
       return api.advance(simSeconds, budgetMs, buckets, resolution);
     }, false);
   };
+
+  /** Runs a call for its answer; a failure is reported with how to reproduce it, then thrown. */
+  private async fetch<T>(task: (api: SimRemote) => Promise<T>): Promise<T> {
+    try {
+      return await this.channel.call(task);
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+  }
 
   /** Runs a call that returns a snapshot and shows it; failures are reported, never thrown. */
   private async command(

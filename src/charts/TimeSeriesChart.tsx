@@ -6,6 +6,7 @@ import { useAppStore } from '../store/store';
 import { useStoreSubscription } from '../store/useStoreSubscription';
 import type { ChartSeries } from '../store/chartSeries';
 import type { LineSpec, LinesFor } from './chartLines';
+import { ChartDownloads } from './ChartDownloads';
 import { throttle } from './throttle';
 
 const HEIGHT = 150;
@@ -19,6 +20,8 @@ export interface TimeSeriesChartProps {
   /** Fixed top of the y axis (utilisation: 1); otherwise from the data. */
   yMax?: number;
   yFormat?: (value: number) => string;
+  /** Names the chart's downloads: `<scenario>-seed<N>-<fileName>.svg`. */
+  fileName?: string;
 }
 
 const selectChart = (s: AppState) => s.chart;
@@ -34,6 +37,7 @@ export function TimeSeriesChart({
   lines,
   yMax,
   yFormat = formatTick,
+  fileName = id,
 }: TimeSeriesChartProps) {
   const layout = useAppStore((s) => s.run.layout);
   const duration = useAppStore((s) => s.run.duration);
@@ -80,13 +84,14 @@ export function TimeSeriesChart({
                   y2="5"
                   stroke={s.colour}
                   strokeWidth="2.5"
-                  strokeDasharray={s.dashed ? '5 3' : undefined}
+                  strokeDasharray={s.dash ?? undefined}
                 />
               </svg>
               {s.label}
             </li>
           ))}
         </ul>
+        <ChartDownloads id={id} title={title} fileName={fileName} specs={specs} plot={svgRef} />
       </figcaption>
       <svg ref={svgRef} width={width} height={HEIGHT} role="img" aria-label={title} />
     </figure>
@@ -175,6 +180,6 @@ function drawChart(
     .attr('fill', 'none')
     .attr('stroke', (s) => s.spec.colour)
     .attr('stroke-width', 1.8)
-    .attr('stroke-dasharray', (s) => (s.spec.dashed ? '5 3' : null))
+    .attr('stroke-dasharray', (s) => s.spec.dash)
     .attr('d', (s) => line(s.values as number[]) ?? '');
 }

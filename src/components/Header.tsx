@@ -1,4 +1,4 @@
-import { ExportButton } from './ExportButton';
+import { ExportButtons } from './ExportButtons';
 import { ProgressClock } from './ProgressClock';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -25,7 +25,7 @@ export function Header() {
         <SeedField />
         <SpeedControl />
         <TransportControls />
-        <ExportButton />
+        <ExportButtons />
       </div>
       <ProgressClock />
     </header>

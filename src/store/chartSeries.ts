@@ -1,7 +1,14 @@
 import { fieldIndex, type SnapshotLayout } from './layout';
 import type { SeriesBuffer } from './seriesBuffer';
 
-export interface StationSeries {
+/** Latency percentiles of the requests completed in each bucket, seconds (NaN: none completed). */
+export interface Percentiles {
+  latencyP50: number[];
+  latencyP95: number[];
+  latencyP99: number[];
+}
+
+export interface StationSeries extends Percentiles {
   id: string;
   /** Completions per second. */
   throughput: number[];
@@ -13,12 +20,24 @@ export interface StationSeries {
   queueLength: number[];
 }
 
-export interface SourceSeries {
+export interface SourceSeries extends Percentiles {
   id: string;
   /** Logical requests offered per second. */
   offered: number[];
   /** Successes per second. */
   goodput: number[];
+}
+
+export interface CacheSeries {
+  id: string;
+  /** Hits over lookups in the bucket, 0..1 (NaN: no lookup). */
+  hitRatio: number[];
+}
+
+export interface TopicSeries {
+  id: string;
+  /** Messages published and not yet consumed (nor dead-lettered) at the bucket's end. */
+  lag: number[];
 }
 
 /** Chart-ready series: every array is aligned with `t`, the bucket start times. */
@@ -27,6 +46,8 @@ export interface ChartSeries {
   t: number[];
   stations: StationSeries[];
   sources: SourceSeries[];
+  caches: CacheSeries[];
+  topics: TopicSeries[];
 }
 
 export const EMPTY_CHART_SERIES: ChartSeries = {
@@ -34,6 +55,8 @@ export const EMPTY_CHART_SERIES: ChartSeries = {
   t: [],
   stations: [],
   sources: [],
+  caches: [],
+  topics: [],
 };
 
 /**
@@ -50,7 +73,7 @@ export function toChartSeries(
   const bs = buffer.bucketSeconds;
   const t = Array.from({ length: n }, (_, i) => i * bs);
   const width = t.map((start) => Math.min(bs, now - start));
-  const column = (subject: number, fields: readonly string[], name: string) => {
+  const reader = (subject: number, fields: readonly string[]) => (name: string) => {
     const f = fieldIndex(fields, name);
     const values = f < 0 ? undefined : buffer.columns[subject]?.[f];
     return values ? Array.from(values.subarray(0, n)) : new Array<number>(n).fill(NaN);
@@ -58,24 +81,49 @@ export function toChartSeries(
   const per = (values: number[]) => values.map((v, i) => (width[i]! > 0 ? v / width[i]! : NaN));
   const ratio = (num: number[], den: number[], empty: number) =>
     num.map((v, i) => (den[i]! > 0 ? v / den[i]! : empty));
+  const percentiles = (f: (name: string) => number[]): Percentiles => ({
+    latencyP50: f('latencyP50'),
+    latencyP95: f('latencyP95'),
+    latencyP99: f('latencyP99'),
+  });
 
-  const stationFields = layout.stationSeriesFields;
-  const stations = layout.stationIds.map((id, s) => {
-    const f = (name: string) => column(s, stationFields, name);
+  let subject = 0;
+  const stations = layout.stationIds.map((id) => {
+    const f = reader(subject++, layout.stationSeriesFields);
     return {
       id,
       throughput: per(f('completed')),
       utilisation: ratio(f('busyArea'), f('capacityArea'), 0),
       meanLatency: ratio(f('latencySum'), f('completed'), NaN),
       queueLength: per(f('queueArea')),
+      ...percentiles(f),
     };
   });
-  const sourceFields = layout.sourceSeriesFields;
-  const sources = layout.sourceIds.map((id, k) => {
-    const f = (name: string) => column(layout.stationIds.length + k, sourceFields, name);
-    return { id, offered: per(f('offered')), goodput: per(f('successes')) };
+  const sources = layout.sourceIds.map((id) => {
+    const f = reader(subject++, layout.sourceSeriesFields);
+    return { id, offered: per(f('offered')), goodput: per(f('successes')), ...percentiles(f) };
   });
-  return { bucketSeconds: bs, t, stations, sources };
+  const caches = layout.cacheIds.map((id) => {
+    const f = reader(subject++, layout.cacheSeriesFields);
+    const hits = f('hits');
+    const misses = f('misses');
+    return {
+      id,
+      hitRatio: ratio(
+        hits,
+        hits.map((h, i) => h + misses[i]!),
+        NaN,
+      ),
+    };
+  });
+  const topics = layout.topicIds.map((id) => {
+    const f = reader(subject++, layout.topicSeriesFields);
+    const consumed = f('consumed');
+    const dead = f('deadLettered');
+    let backlog = 0;
+    return { id, lag: f('produced').map((p, i) => (backlog += p - consumed[i]! - dead[i]!)) };
+  });
+  return { bucketSeconds: bs, t, stations, sources, caches, topics };
 }
 
 /** Mean station latency over the last closed bucket (null: no bucket yet or none completed). */

@@ -40,6 +40,20 @@ export function reportFileName(scenario: string, seed: number): string {
   return `${scenario}-seed${seed}.json`;
 }
 
+/** Other downloads of a run: `timeouts-seed1-latency.svg`, `timeouts-seed1-series.csv`. */
+export function exportFileName(scenario: string, seed: number, what: string, ext: string): string {
+  return `${scenario}-seed${seed}-${what}.${ext}`;
+}
+
+/** Seconds on an axis, in the unit that keeps them short: 0.25 -> "250 ms". */
+export function formatSecondsTick(seconds: number): string {
+  const abs = Math.abs(seconds);
+  if (abs === 0) return '0';
+  if (abs < 1e-3) return `${Number((seconds * 1e6).toPrecision(3))} µs`;
+  if (abs < 1) return `${Number((seconds * 1e3).toPrecision(3))} ms`;
+  return `${Number(seconds.toPrecision(3))} s`;
+}
+
 /** Time-axis ticks: clock-style for long runs, plain seconds for short ones. */
 export function formatAxisTime(t: number, duration: number): string {
   if (duration >= 7200) {

@@ -7,39 +7,53 @@ export type SnapshotLayout = Pick<
   LoadedScenario,
   | 'stationIds'
   | 'sourceIds'
+  | 'cacheIds'
+  | 'topicIds'
   | 'stationFields'
   | 'sourceFields'
   | 'stationSeriesFields'
   | 'sourceSeriesFields'
+  | 'cacheSeriesFields'
+  | 'topicSeriesFields'
 >;
 
 export const EMPTY_LAYOUT: SnapshotLayout = {
   stationIds: [],
   sourceIds: [],
+  cacheIds: [],
+  topicIds: [],
   stationFields: [],
   sourceFields: [],
   stationSeriesFields: [],
   sourceSeriesFields: [],
+  cacheSeriesFields: [],
+  topicSeriesFields: [],
 };
 
 export function layoutOf(loaded: LoadedScenario): SnapshotLayout {
-  const { stationIds, sourceIds, stationFields, sourceFields } = loaded;
-  const { stationSeriesFields, sourceSeriesFields } = loaded;
+  const { stationIds, sourceIds, cacheIds, topicIds, stationFields, sourceFields } = loaded;
+  const { stationSeriesFields, sourceSeriesFields, cacheSeriesFields, topicSeriesFields } = loaded;
   return {
     stationIds,
     sourceIds,
+    cacheIds,
+    topicIds,
     stationFields,
     sourceFields,
     stationSeriesFields,
     sourceSeriesFields,
+    cacheSeriesFields,
+    topicSeriesFields,
   };
 }
 
-/** Series subjects are the stations, then the sources: field count of each, in that order. */
+/** Series subjects are the stations, sources, caches, then topics: field count of each, in order. */
 export function seriesFieldCounts(layout: SnapshotLayout): number[] {
   return [
     ...layout.stationIds.map(() => layout.stationSeriesFields.length),
     ...layout.sourceIds.map(() => layout.sourceSeriesFields.length),
+    ...layout.cacheIds.map(() => layout.cacheSeriesFields.length),
+    ...layout.topicIds.map(() => layout.topicSeriesFields.length),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { FaultSpec } from '../../sim/scenarios/schema/faultSchema';
 import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
 import { EMPTY_LAYOUT, type SnapshotLayout } from './layout';
 import type { AppState } from './store';
@@ -31,6 +32,8 @@ export interface RunState {
   warnings: string[];
   scenario: Scenario | null;
   layout: SnapshotLayout;
+  /** Faults injected into this run from the page, as scheduled; cleared by a reset or a load. */
+  injectedFaults: FaultSpec[];
 }
 
 export interface RunSlice {
@@ -40,6 +43,7 @@ export interface RunSlice {
   setSpeed(speed: Speed): void;
   addError(message: string): void;
   dismissError(index: number): void;
+  faultsInjected(faults: FaultSpec[]): void;
 }
 
 export const INITIAL_RUN: RunState = {
@@ -57,6 +61,7 @@ export const INITIAL_RUN: RunState = {
   warnings: [],
   scenario: null,
   layout: EMPTY_LAYOUT,
+  injectedFaults: [],
 };
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => {
@@ -69,5 +74,6 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
     addError: (message) => set((s) => ({ run: { ...s.run, errors: [...s.run.errors, message] } })),
     dismissError: (index) =>
       set((s) => ({ run: { ...s.run, errors: s.run.errors.filter((_, i) => i !== index) } })),
+    faultsInjected: (injectedFaults) => patch({ injectedFaults }),
   };
 };

@@ -36,6 +36,7 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
           warnings: loaded.warnings,
           scenario: loaded.scenario,
           layout,
+          injectedFaults: [],
         },
         figures: EMPTY_FIGURES,
         window: [],
@@ -46,7 +47,7 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
 
   runCleared: () =>
     set((s) => ({
-      run: { ...s.run, status: 'paused', now: 0, events: 0 },
+      run: { ...s.run, status: 'paused', now: 0, events: 0, injectedFaults: [] },
       figures: EMPTY_FIGURES,
       window: [],
       series: emptySeries(seriesFieldCounts(s.run.layout)),

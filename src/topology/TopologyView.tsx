@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
+import { ChartDownloads } from '../charts/ChartDownloads';
 import { utilisationBand } from '../charts/palette';
 import { formatCount, formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
@@ -20,6 +21,7 @@ const y = (n: TopologyNode) => PAD + n.row * (BOX_H + GAP_Y);
 const keyOf = (kind: string, id: string) => `${kind}:${id}`;
 
 const selectFigures = (s: AppState) => s.figures;
+const NO_LEGEND: never[] = [];
 
 /**
  * The stations as boxes left to right by depth, routes and dependency calls as arrows. React owns
@@ -28,6 +30,7 @@ const selectFigures = (s: AppState) => s.figures;
  */
 export function TopologyView() {
   const scenario = useAppStore((s) => s.run.scenario);
+  const title = useAppStore((s) => s.run.title);
   const svgRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
@@ -128,7 +131,14 @@ export function TopologyView() {
       />
       <figcaption className="topology-note">
         Bar: recent utilisation (as in the table). Solid arrows: routes, with their probability;
-        dashed: calls an endpoint makes to its dependencies, named by the step.
+        dashed: calls an endpoint makes to its dependencies, named by the step.{' '}
+        <ChartDownloads
+          id="topology"
+          title={`Topology: ${title}`}
+          fileName="topology"
+          specs={NO_LEGEND}
+          plot={svgRef}
+        />
       </figcaption>
     </figure>
   );

@@ -12,6 +12,10 @@ const layout: SnapshotLayout = {
   sourceFields: [],
   stationSeriesFields: ['completed', 'latencySum', 'busyArea', 'capacityArea', 'queueArea'],
   sourceSeriesFields: ['offered', 'successes'],
+  cacheIds: [],
+  topicIds: [],
+  cacheSeriesFields: [],
+  topicSeriesFields: [],
 };
 
 /** Two buckets of 10 s; the run ended at 15 s, so the second one is 5 s wide. */
@@ -44,7 +48,10 @@ describe('toChartSeries', () => {
     expect(db!.meanLatency[0]).toBeCloseTo(0.2, 15);
     expect(db!.meanLatency[1]).toBe(0);
     expect(db!.queueLength).toEqual([3, 0]);
-    expect(chart.sources[0]).toEqual({ id: 'users', offered: [3, 2], goodput: [2, 1] });
+    expect(chart.sources[0]!.offered).toEqual([3, 2]);
+    expect(chart.sources[0]!.goodput).toEqual([2, 1]);
+    // The layout has no percentile fields: no numbers are made up for them.
+    expect(chart.sources[0]!.latencyP99.every(Number.isNaN)).toBe(true);
   });
 
   it('has no latency for a bucket where nothing completed', () => {
@@ -99,5 +106,37 @@ describe('toChartSeries', () => {
     expect(six(chart.stations[0]!.queueLength)).toEqual(pool.meanQueueLength);
     expect(six(chart.sources[0]!.goodput)).toEqual(report.sources.arrivals!.goodput);
     expect(lastBucketLatency(series, l)[0]).toBeCloseTo(pool.meanLatency!.at(-1)!, 4);
+  });
+
+  it('cache hit ratio and topic lag per bucket, as the CLI report has them', () => {
+    for (const preset of ['warm-up', 'queue-smoothing']) {
+      const loaded = api.load(PRESETS[preset], 5);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const l = layoutOf(loaded);
+      let series = emptySeries(seriesFieldCounts(l));
+      let snapshot = api.snapshot(0, -1);
+      series = mergeSeries(series, snapshot.series, seriesFieldCounts(l));
+      while (!snapshot.done) {
+        snapshot = api.advance(Infinity, Infinity, series.buckets, series.resolution);
+        series = mergeSeries(series, snapshot.series, seriesFieldCounts(l));
+      }
+      const chart = toChartSeries(series, l, snapshot.now);
+      const report = api.report().series;
+      const six = (xs: readonly number[]) =>
+        xs.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0));
+      expect(chart.caches.map((c) => c.id)).toEqual(Object.keys(report.caches));
+      chart.caches.forEach((c) => expect(six(c.hitRatio)).toEqual(report.caches[c.id]!.hitRatio));
+      expect(chart.topics.map((t) => t.id)).toEqual(Object.keys(report.topics));
+      chart.topics.forEach((t) => expect(t.lag).toEqual(report.topics[t.id]!.lag));
+      // Percentiles come straight from the worker's buckets, ordered within each bucket.
+      for (const s of [...chart.stations, ...chart.sources]) {
+        s.latencyP50.forEach((p50, i) => {
+          if (Number.isNaN(p50)) return;
+          expect(p50).toBeLessThanOrEqual(s.latencyP95[i]!);
+          expect(s.latencyP95[i]).toBeLessThanOrEqual(s.latencyP99[i]!);
+        });
+      }
+      expect(chart.sources[0]!.latencyP99.some(Number.isFinite)).toBe(true);
+    }
   });
 });

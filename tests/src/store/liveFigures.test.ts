@@ -19,6 +19,10 @@ const layout: SnapshotLayout = {
   sourceFields: ['offered', 'attempts', 'successes', 'failures', 'latencySum'],
   stationSeriesFields: [],
   sourceSeriesFields: [],
+  cacheIds: [],
+  topicIds: [],
+  cacheSeriesFields: [],
+  topicSeriesFields: [],
 };
 
 const sample = (now: number, station: number[], source: number[]): LiveSample => ({

@@ -1,0 +1,70 @@
+import {
+  CACHE_SERIES_FIELDS,
+  LATENCY_PERCENTILE_FIELDS,
+  SOURCE_SERIES_FIELDS,
+  STATION_SERIES_FIELDS,
+  TOPIC_SERIES_FIELDS,
+} from '../metrics/seriesSubjects';
+import type { Scenario } from '../scenarios/schema/scenarioSchema';
+import type { Simulation } from '../scenarios/simulation';
+import { SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS } from './snapshot';
+
+export type SeriesSubjectKind = 'station' | 'source' | 'cache' | 'topic';
+
+/** Series columns of each subject, in the recorder's order: counters, then per-bucket figures. */
+const STATION_COLUMNS = [...STATION_SERIES_FIELDS, ...LATENCY_PERCENTILE_FIELDS] as const;
+const SOURCE_COLUMNS = [...SOURCE_SERIES_FIELDS, ...LATENCY_PERCENTILE_FIELDS] as const;
+
+export interface LoadedLayout {
+  ok: true;
+  warnings: string[];
+  scenario: Scenario;
+  seed: number;
+  stationIds: string[];
+  sourceIds: string[];
+  cacheIds: string[];
+  topicIds: string[];
+  stationFields: readonly string[];
+  sourceFields: readonly string[];
+  stationSeriesFields: readonly string[];
+  sourceSeriesFields: readonly string[];
+  cacheSeriesFields: readonly string[];
+  topicSeriesFields: readonly string[];
+  /** Every block of the snapshot's series data, in order: stations, sources, caches, topics. */
+  seriesSubjects: { kind: SeriesSubjectKind; id: string; fields: readonly string[] }[];
+}
+
+/** What the UI needs to read the snapshots of `sim`. */
+export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout {
+  const stationIds = sim.stations.map((s) => s.id);
+  const sourceIds = sim.sources.map((s) => s.id);
+  const cacheIds = sim.caches.map((c) => c.config.id);
+  const topicIds = sim.topics.map((t) => t.id);
+  const block = (kind: SeriesSubjectKind, fields: readonly string[]) => (id: string) => ({
+    kind,
+    id,
+    fields,
+  });
+  return {
+    ok: true,
+    warnings,
+    scenario: sim.scenario,
+    seed: sim.seed,
+    stationIds,
+    sourceIds,
+    cacheIds,
+    topicIds,
+    stationFields: STATION_LIVE_FIELDS,
+    sourceFields: SOURCE_LIVE_FIELDS,
+    stationSeriesFields: STATION_COLUMNS,
+    sourceSeriesFields: SOURCE_COLUMNS,
+    cacheSeriesFields: CACHE_SERIES_FIELDS,
+    topicSeriesFields: TOPIC_SERIES_FIELDS,
+    seriesSubjects: [
+      ...stationIds.map(block('station', STATION_COLUMNS)),
+      ...sourceIds.map(block('source', SOURCE_COLUMNS)),
+      ...cacheIds.map(block('cache', CACHE_SERIES_FIELDS)),
+      ...topicIds.map(block('topic', TOPIC_SERIES_FIELDS)),
+    ],
+  };
+}

@@ -1,0 +1,45 @@
+/** Columns keyed by `<section>.<id>.<field>`, e.g. `stations.api.throughput`, each aligned with t. */
+export type SeriesColumns = Map<string, readonly (number | null)[]>;
+
+type Fields = Record<string, readonly (number | null)[]>;
+/** The shape of the report's series (SeriesReport), values possibly missing. */
+export type SeriesSections = Record<
+  'stations' | 'sources' | 'caches' | 'topics',
+  Record<string, Fields>
+>;
+
+/** Series as columns, in the report's order: stations, sources, caches, topics. */
+export function reportColumns(series: SeriesSections): SeriesColumns {
+  const columns: SeriesColumns = new Map();
+  for (const section of ['stations', 'sources', 'caches', 'topics'] as const) {
+    for (const [id, fields] of Object.entries(series[section])) {
+      for (const [field, values] of Object.entries(fields)) {
+        columns.set(`${section}.${id}.${field}`, values);
+      }
+    }
+  }
+  return columns;
+}
+
+/** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Time series as CSV: a header row (`t`, then one column per subject and field), then one row per
+ * bucket with its start time. A figure with no value (no request completed in the bucket) is an
+ * empty cell, as spreadsheets expect. Lines end in CRLF, as RFC 4180 says.
+ */
+export function seriesCsv(t: readonly number[], columns: SeriesColumns): string {
+  const names = [...columns.keys()];
+  const lines = [['t', ...names].map(csvCell).join(',')];
+  t.forEach((start, i) => {
+    const row = [csvCell(start)];
+    for (const name of names) row.push(csvCell(columns.get(name)![i]));
+    lines.push(row.join(','));
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}

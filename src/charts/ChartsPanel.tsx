@@ -1,0 +1,75 @@
+import { formatSecondsTick } from '../store/format';
+import { useAppStore } from '../store/store';
+import {
+  cacheHitRatioLines,
+  sourceLatencyLines,
+  sourceLines,
+  stationLines,
+  topicLagLines,
+} from './chartLines';
+import { TimeSeriesChart } from './TimeSeriesChart';
+
+const throughputLines = stationLines('throughput');
+const utilisationLines = stationLines('utilisation');
+const stationP99Lines = stationLines('latencyP99');
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/** Every chart on the run's shared time axis; caches and topics only when the scenario has them. */
+export function ChartsPanel() {
+  const hasCaches = useAppStore((s) => s.run.layout.cacheIds.length > 0);
+  const hasTopics = useAppStore((s) => s.run.layout.topicIds.length > 0);
+  return (
+    <section aria-labelledby="charts-heading" className="panel charts">
+      <h2 id="charts-heading">Over time</h2>
+      <TimeSeriesChart
+        id="throughput"
+        title="Throughput per station (completions/s)"
+        lines={throughputLines}
+      />
+      <TimeSeriesChart
+        id="utilisation"
+        title="Utilisation per station (busy servers or threads / pool size)"
+        lines={utilisationLines}
+        yMax={1}
+        yFormat={percent}
+      />
+      <TimeSeriesChart
+        id="goodput"
+        title="Client goodput (solid) vs offered load (dashed), requests/s"
+        lines={sourceLines}
+      />
+      <TimeSeriesChart
+        id="latency"
+        title="Client latency, end to end: p50 (dotted), p95 (dashed), p99 (solid)"
+        lines={sourceLatencyLines}
+        yFormat={formatSecondsTick}
+      />
+      <TimeSeriesChart
+        id="station-latency"
+        title="Latency p99 per station (wait + service)"
+        lines={stationP99Lines}
+        yFormat={formatSecondsTick}
+      />
+      {hasCaches && (
+        <TimeSeriesChart
+          id="cache-hit-ratio"
+          title="Cache hit ratio"
+          lines={cacheHitRatioLines}
+          yMax={1}
+          yFormat={percent}
+        />
+      )}
+      {hasTopics && (
+        <TimeSeriesChart
+          id="topic-lag"
+          title="Queue lag per topic (messages published, not yet consumed)"
+          lines={topicLagLines}
+        />
+      )}
+      <p className="table-note">
+        Each point is one bucket of simulated time. Latency percentiles are those of the requests
+        completed in the bucket; when a long run merges buckets, a merged bucket shows the larger.
+      </p>
+    </section>
+  );
+}
