@@ -14,6 +14,8 @@ const SUB_BUCKET_BITS = 7;
 const SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
 const MAX_EXPONENT = 40;
 const BUCKETS = (MAX_EXPONENT + 1) * SUB_BUCKETS;
+/** Counters per histogram, for callers that keep a reading of them (see loadIncrement). */
+export const LATENCY_BUCKETS = BUCKETS;
 const MICROS = 1e6;
 
 const scratch = new Float64Array(1);
@@ -106,6 +108,27 @@ export class LatencyHistogram {
       p99: this.quantile(0.99),
       p999: this.quantile(0.999),
     };
+  }
+
+  /**
+   * Makes this histogram hold what `cumulative` recorded since `previous` (its counts at the last
+   * call, updated here): the latencies of one series bucket, bucketed exactly as the report's.
+   * Within a bucket the extremes are unknown, so quantiles are not clamped. Returns the count.
+   */
+  loadIncrement(cumulative: LatencyHistogram, previous: Float64Array): number {
+    const counts = cumulative.counts;
+    let n = 0;
+    for (let i = 0; i < BUCKETS; i++) {
+      const d = counts[i]! - previous[i]!;
+      this.counts[i] = d;
+      n += d;
+      previous[i] = counts[i]!;
+    }
+    this.count = n;
+    this.sum = NaN;
+    this.min = 0;
+    this.max = Infinity;
+    return n;
   }
 
   /** Adds another histogram's counts into this one (for totals across stations or replications). */

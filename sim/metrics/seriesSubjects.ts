@@ -2,20 +2,12 @@ import type { Cache } from '../model/cache/cache';
 import type { Topic } from '../model/mq/topic';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
-import { LatencyHistogram } from './latencyHistogram';
+import { LATENCY_BUCKETS, LatencyHistogram } from './latencyHistogram';
 import type { SeriesSubject } from './seriesRecorder';
 
 /** Per-bucket latency percentiles of stations and sources, after their counters in the series. */
 export const LATENCY_PERCENTILE_FIELDS = ['latencyP50', 'latencyP95', 'latencyP99'] as const;
 const QUANTILES = [0.5, 0.95, 0.99] as const;
-
-/**
- * LatencyHistogram keeps its bucket counts private; the series read a station's counts and write
- * only into a histogram of their own, so the bucket percentiles use the very bucketing (and so the
- * same 0.4% precision) as the report's.
- */
-const countsOf = (histogram: LatencyHistogram) =>
-  (histogram as unknown as { counts: Float64Array }).counts;
 
 /**
  * Percentiles of the latencies recorded in each bucket: the difference of two readings of a
@@ -31,30 +23,17 @@ class BucketPercentiles {
     private readonly histogram: LatencyHistogram,
     private readonly total: () => number,
   ) {
-    this.previous = new Float64Array(countsOf(histogram).length);
+    this.previous = new Float64Array(LATENCY_BUCKETS);
     this.clearedAt = total() - histogram.count;
   }
 
   sample(out: Float64Array): void {
-    const counts = countsOf(this.histogram);
-    const into = countsOf(this.bucket);
-    const previous = this.previous;
     const clearedAt = this.total() - this.histogram.count;
     if (clearedAt !== this.clearedAt) {
-      previous.fill(0);
+      this.previous.fill(0);
       this.clearedAt = clearedAt;
     }
-    let n = 0;
-    for (let i = 0; i < counts.length; i++) {
-      const d = counts[i]! - previous[i]!;
-      into[i] = d;
-      n += d;
-      previous[i] = counts[i]!;
-    }
-    // Unknown within the bucket: no clamping beyond the histogram's own bucket midpoints.
-    this.bucket.count = n;
-    this.bucket.min = 0;
-    this.bucket.max = Infinity;
+    const n = this.bucket.loadIncrement(this.histogram, this.previous);
     QUANTILES.forEach((q, k) => (out[k] = n > 0 ? this.bucket.quantile(q) : NaN));
   }
 }
