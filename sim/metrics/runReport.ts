@@ -66,6 +66,9 @@ export interface CacheReport {
   loads: number;
   fills: number;
   nodeErrors: number;
+  /** Reads answered in process by local caches in front of it (no call), and the stale ones. */
+  localHits: number;
+  localStaleReads: number;
   keysHeld: number;
   /** Cache hits that served a value older than the database's when the read began. */
   staleReads: number;

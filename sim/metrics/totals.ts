@@ -70,6 +70,9 @@ export interface CacheTotals {
   loads: number;
   fills: number;
   nodeErrors: number;
+  /** Reads answered by in-process caches in front of it, and how many were stale. */
+  localHits: number;
+  localStaleReads: number;
 }
 
 export function cacheTotals(cache: Cache): CacheTotals {
@@ -82,6 +85,8 @@ export function cacheTotals(cache: Cache): CacheTotals {
     loads: cache.loads,
     fills: cache.fills,
     nodeErrors: cache.nodeErrors,
+    localHits: cache.locals.reduce((sum, local) => sum + local.hits, 0),
+    localStaleReads: cache.localStaleReads,
   };
 }
 

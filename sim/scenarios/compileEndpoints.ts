@@ -1,5 +1,6 @@
 import { createDistribution } from '../model/distributions/createDistribution';
 import type { Cache } from '../model/cache/cache';
+import { KeyStore } from '../model/cache/keyStore';
 import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { delayOfLevel } from '../model/mq/delayLevels';
 import type { Topic } from '../model/mq/topic';
@@ -61,6 +62,10 @@ export function compileEndpoints(
             cacheTimeout: step.timeout,
             loadTimeout: step.loadTimeout ?? Infinity,
             onFailure: step.onFailure,
+            local: step.local && {
+              store: localStore(caches[index.cache(step.cache)]!, step.local.capacity),
+              ttl: step.local.ttl,
+            },
           };
         case 'cachedWrite':
           return {
@@ -105,4 +110,11 @@ export function compileEndpoints(
       }
     }),
   );
+}
+
+/** An in-process cache in front of `cache`, registered with it so the report can count its hits. */
+function localStore(cache: Cache, capacity: number): KeyStore {
+  const store = new KeyStore(capacity);
+  cache.locals.push(store);
+  return store;
 }

@@ -124,12 +124,14 @@ export function formatSummary(report: RunReport, scenario: Scenario): string {
 
 /** Caches and databases, when the scenario has them: hit ratios, reads and writes per second. */
 function storesPart(report: RunReport, measured: number): string {
+  const withLocal = Object.values(report.caches).some((c) => c.localHits > 0);
   const cacheRows = Object.entries(report.caches).map(([id, c]) => [
     id,
     c.hitRatio === null ? '-' : pct(c.hitRatio),
     count(c.keysHeld),
     rate(c.loads / measured),
     count(c.staleReads),
+    ...(withLocal ? [rate(c.localHits / measured), count(c.localStaleReads)] : []),
   ]);
   const dbRows = Object.entries(report.databases).map(([id, d]) => [
     id,
@@ -141,7 +143,9 @@ function storesPart(report: RunReport, measured: number): string {
   ]);
   let out = '';
   if (cacheRows.length > 0) {
-    out += `\nCaches\n${table(['cache', 'hit ratio', 'keys held', 'loads/s', 'stale reads'], cacheRows)}\n`;
+    const header = ['cache', 'hit ratio', 'keys held', 'loads/s', 'stale reads'];
+    if (withLocal) header.push('local hits/s', 'local stale');
+    out += `\nCaches\n${table(header, cacheRows)}\n`;
   }
   if (dbRows.length > 0) {
     const header = ['database', 'reads/s', 'writes/s', 'stale reads', 'mean lag', 'max lag'];

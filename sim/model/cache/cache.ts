@@ -33,6 +33,10 @@ export class Cache {
   nodeErrors = 0;
   /** Hits that returned an older version than the database had committed when the read began. */
   staleReads = 0;
+  /** In-process caches in front of this one (cacheRead steps with `local`). */
+  readonly locals: KeyStore[] = [];
+  /** Reads those answered with a value older than the database's latest commit. */
+  localStaleReads = 0;
   /** Commit history of the backing database, to judge staleness. */
   readonly ledger = new VersionLedger();
   /** Per-key distributed locks for the locked write strategy. */

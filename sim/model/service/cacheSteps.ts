@@ -1,4 +1,5 @@
 import type { Cache } from '../cache/cache';
+import type { KeyStore } from '../cache/keyStore';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { LockWaiter } from '../cache/keyLocks';
 import type { RequestTable } from '../requests/requestTable';
@@ -33,6 +34,8 @@ export type CacheReadStep = {
   cacheTimeout: number;
   loadTimeout: number;
   onFailure: 'fail' | 'fallback';
+  /** An in-process cache in front of the distributed one, never invalidated by writes. */
+  local?: { store: KeyStore; ttl: number } | undefined;
 };
 
 export type CachedWriteStep = {
@@ -76,6 +79,16 @@ export class CacheSteps {
 
   startRead(request: number, step: CacheReadStep, now: number): void {
     const key = this.runner.table.key[request]!;
+    const local = step.local;
+    if (local) {
+      const version = local.store.get(key, now);
+      if (version >= 0) {
+        // Served in process: no call. Stale when a write committed since it was cached.
+        if (version < step.cache.ledger.latestAt(key, now)) step.cache.localStaleReads++;
+        this.runner.advance(request);
+        return;
+      }
+    }
     this.runner.table.phase[request] = LOOKUP;
     this.runner.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
   }
@@ -89,6 +102,7 @@ export class CacheSteps {
         const version = cache.store.get(key, now);
         if (version >= 0) {
           if (version < cache.ledger.latestAt(key, issuedAt)) cache.staleReads++;
+          step.local?.store.set(key, version, now + step.local.ttl);
           this.runner.advance(parent);
         } else if (cache.config.fillUnderLock && cache.shouldFill(key)) {
           table.phase[parent] = LOCK;
@@ -114,6 +128,7 @@ export class CacheSteps {
         return;
       case FILL:
         cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
+        step.local?.store.set(key, table.version[parent]!, now + step.local.ttl);
         cache.fills++;
         if (cache.config.fillUnderLock) {
           table.phase[parent] = UNLOCK;

@@ -46,6 +46,15 @@ const CacheReadStepSchema = z
     onFailure: z
       .enum(['fail', 'fallback'], { error: 'must be "fail" or "fallback"' })
       .default('fail'),
+    local: z
+      .strictObject({
+        capacity: integerAtLeast(1, 10_000_000).describe('Most keys held in process.'),
+        ttl: positiveNumber(' s').describe('Seconds an entry is served before it is read again.'),
+      })
+      .optional()
+      .describe(
+        'An in-process cache in front of the distributed one (Caffeine or Guava style): a hit costs no network call, but no write invalidates it, so it can serve a stale value until its TTL passes.',
+      ),
   })
   .describe(
     "Cache-aside read of the request's key: look it up; on a miss load it and fill the cache.",
