@@ -20,6 +20,8 @@ export interface ReplicatedDatabaseConfig {
   readYourWritesWindow: number;
 }
 
+/** Seconds after a key's last apply that its write history is kept (longer than any read's flight). */
+const HISTORY_HORIZON = 120;
 /**
  * A MySQL-style master with asynchronous replicas. Each replica applies the master's writes in
  * commit order on one SQL thread, so its replication lag is not a parameter: it emerges from the
@@ -42,6 +44,7 @@ export class ReplicatedDatabase {
   private readonly history = new Map<number, Float64Array>();
   private readonly lastWriteAt = new Map<number, number>();
   private nextReplica = 0;
+  private nextPrune = HISTORY_HORIZON;
 
   writes = 0;
   reads = 0;
@@ -71,6 +74,11 @@ export class ReplicatedDatabase {
   /** Numbers kept per write in `history`: its commit time, then arrival and apply end per replica. */
   private get block(): number {
     return 1 + 2 * this.config.replicas.length;
+  }
+
+  /** Keys whose recent writes are kept (for tests: the part of memory that must stay bounded). */
+  get trackedKeys(): number {
+    return this.history.size;
   }
 
   /** Replicas still serving reads (the promoted one has become the master). */
@@ -123,6 +131,7 @@ export class ReplicatedDatabase {
   /** A write to `key` committed on the master at `now`: schedule its replay on every replica. */
   committed(key: number, now: number): void {
     const c = this.config;
+    if (now >= this.nextPrune) this.prune(now);
     this.writes++;
     if (c.readYourWritesWindow > 0) this.lastWriteAt.set(key, now);
     const n = c.replicas.length;
@@ -146,6 +155,24 @@ export class ReplicatedDatabase {
       this.lagSamples++;
       if (lag > this.maxLag) this.maxLag = lag;
     }
+  }
+
+  /**
+   * Forgets keys whose last write was applied on every replica more than HISTORY_HORIZON ago: no
+   * read in flight can find them stale and no failover can lose them, so memory stays flat
+   * however long the run (a lunch peak writes to hundreds of thousands of keys).
+   */
+  private prune(now: number): void {
+    const n = this.config.replicas.length;
+    const horizon = now - HISTORY_HORIZON;
+    for (const [key, writes] of this.history) {
+      let last = writes[0]!;
+      for (let r = 0; r < n; r++) last = Math.max(last, writes[1 + n + r]!);
+      if (last < horizon) this.history.delete(key);
+    }
+    const window = this.config.readYourWritesWindow;
+    for (const [key, at] of this.lastWriteAt) if (at < now - window) this.lastWriteAt.delete(key);
+    this.nextPrune = now + HISTORY_HORIZON / 4;
   }
 
   /** Station `served` answered at `now` a read of `key` issued at `issuedAt`: was it stale? */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../../../sim/kernel/rng';
 import { KeyStore } from '../../../../sim/model/cache/keyStore';
+import { VersionLedger } from '../../../../sim/model/cache/versionLedger';
 
 describe('cache key store', () => {
   it('hits until the TTL passes, then misses (expiry counted)', () => {
@@ -114,5 +115,31 @@ describe('cache key store', () => {
     expect(evicted(1)).toEqual(evicted(1));
     expect(evicted(1)).not.toEqual(evicted(2));
     expect(evicted(1)).toHaveLength(500);
+  });
+});
+
+describe('version ledger', () => {
+  it('answers the latest version at a time, also after old commits were pruned', () => {
+    const ledger = new VersionLedger();
+    expect(ledger.commit(5, 1)).toBe(1);
+    expect(ledger.commit(5, 2)).toBe(2);
+    expect(ledger.latestAt(5, 0.5)).toBe(0);
+    expect(ledger.latestAt(5, 1.5)).toBe(1);
+    expect(ledger.latestAt(5, 2)).toBe(2);
+    // Another key written much later prunes key 5's recent commits; its newest version stays.
+    ledger.commit(9, 200);
+    expect(ledger.recentKeys).toBe(1);
+    expect(ledger.latestAt(5, 150)).toBe(2);
+    // A new write to key 5: reads issued before it see version 2, after it version 3.
+    expect(ledger.commit(5, 300)).toBe(3);
+    expect(ledger.latestAt(5, 299)).toBe(2);
+    expect(ledger.latestAt(5, 300)).toBe(3);
+  });
+
+  it('keeps recent commits for recently written keys only: memory stays bounded', () => {
+    const ledger = new VersionLedger();
+    // 100 writes/s over a million keys for 10 minutes: 60,000 keys written, a few thousand recent.
+    for (let i = 0; i < 60_000; i++) ledger.commit((i * 7919) % 1_000_000, i / 100);
+    expect(ledger.recentKeys).toBeLessThan(100 * 80);
   });
 });
