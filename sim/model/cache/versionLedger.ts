@@ -10,7 +10,7 @@
  */
 const KEPT = 8;
 /** Seconds a key's recent commits are kept after its last one. */
-const HORIZON = 60;
+const HORIZON = 10;
 
 export class VersionLedger {
   /** Newest version of each key ever written. */

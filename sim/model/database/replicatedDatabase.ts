@@ -20,8 +20,8 @@ export interface ReplicatedDatabaseConfig {
   readYourWritesWindow: number;
 }
 
-/** Seconds after a key's last apply that its write history is kept (longer than any read's flight). */
-const HISTORY_HORIZON = 120;
+/** Seconds after a key's last apply that its write history is kept (no read still in flight can be stale against it after that). */
+const HISTORY_HORIZON = 10;
 /**
  * A MySQL-style master with asynchronous replicas. Each replica applies the master's writes in
  * commit order on one SQL thread, so its replication lag is not a parameter: it emerges from the

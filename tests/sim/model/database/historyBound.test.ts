@@ -19,8 +19,8 @@ describe('replicated database memory', () => {
       .run();
     const db = sim.databases[0]!;
     expect(db.writes).toBeGreaterThan(110_000);
-    // Only keys written in roughly the last 120 to 150 s are kept: at most ~30,000 of them.
-    expect(db.trackedKeys).toBeGreaterThan(20_000);
-    expect(db.trackedKeys).toBeLessThan(31_000);
+    // Only keys written in roughly the last 10 to 12.5 s are kept: about 2,000 to 2,500.
+    expect(db.trackedKeys).toBeGreaterThan(1_900);
+    expect(db.trackedKeys).toBeLessThan(2_600);
   });
 });
