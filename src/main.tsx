@@ -4,17 +4,20 @@ import { App } from './app/App';
 import { BridgeContext } from './bridge/BridgeContext';
 import { SimBridge } from './bridge/simBridge';
 import { appStore } from './store/store';
-import { urlSearchFor } from './store/urlState';
+import { followRunLink } from './store/runLink';
+import { searchForLink } from './store/urlState';
 import './app/App.css';
+import './app/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The address bar always names the run on screen, so copying it reproduces the run.
-const bridge = new SimBridge(appStore, {
-  onRunChanged: (preset, seed) =>
-    history.replaceState(history.state, '', urlSearchFor(location.search, preset, seed)),
-});
+// The address bar always names the run on screen (edits and faults included), so copying it
+// reproduces the run.
+const bridge = new SimBridge(appStore);
+followRunLink(appStore, (link) =>
+  history.replaceState(history.state, '', searchForLink(location.search, link)),
+);
 void bridge.start(location.search);
 window.addEventListener('pagehide', () => bridge.dispose());
 

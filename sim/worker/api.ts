@@ -4,7 +4,7 @@ import { PRESETS, presetTitle } from '../scenarios/presets';
 import { checkRunOptions } from '../scenarios/runScenario';
 import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import { Simulation } from '../scenarios/simulation';
-import { validateScenario } from '../scenarios/validateScenario';
+import { validateScenario, type Validation } from '../scenarios/validateScenario';
 import { checkFault } from './checkFault';
 import { describeLoad, type LoadedLayout } from './loadResult';
 import { runSeriesCsv } from './seriesExport';
@@ -51,6 +51,14 @@ export const api = {
 
   presetDocument(name: string): unknown {
     return PRESETS[name];
+  },
+
+  /**
+   * Checks a scenario document without loading it, with the validator `load` uses: the page lists
+   * a preset's editable fields from the result before it applies a link's edits to it.
+   */
+  validate(input: unknown): Validation {
+    return validateScenario(input);
   },
 
   /** Validates and loads a scenario document; on errors the previous simulation is kept. */

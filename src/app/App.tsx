@@ -7,7 +7,8 @@ import { ScenarioInfo } from '../components/ScenarioInfo';
 import { SourceTable } from '../components/SourceTable';
 import { StationTable } from '../components/StationTable';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
-import { TopologyView } from '../topology/TopologyView';
+import { ParameterPanel } from '../components/ParameterPanel';
+import { TopologySection } from '../topology/TopologySection';
 import { useAppStore } from '../store/store';
 
 export function App() {
@@ -22,10 +23,7 @@ export function App() {
         <div className="overview">
           <div className="overview-left">
             <ScenarioInfo />
-            <section aria-labelledby="topology-heading" className="panel">
-              <h2 id="topology-heading">Topology</h2>
-              <TopologyView />
-            </section>
+            <TopologySection />
           </div>
           <div className="overview-right panel">
             <StationTable />
@@ -36,6 +34,7 @@ export function App() {
             </p>
           </div>
         </div>
+        <ParameterPanel />
         {/* A new run brings a fresh form: its kinds and targets come from the scenario. */}
         <FaultPanel key={run} />
         <ChartsPanel />

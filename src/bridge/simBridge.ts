@@ -3,9 +3,12 @@ import type { InjectResult } from '../../sim/worker/api';
 import type { Snapshot } from '../../sim/worker/snapshot';
 import type { Speed } from '../store/runSlice';
 import type { AppStore } from '../store/store';
-import { parseUrlState } from '../store/urlState';
+import type { DraftEdit, Edit } from '../store/edits';
+import { editsLinkProblem, MAX_FAULTS } from '../store/urlCodec';
+import { DEFAULT_PRESET, parseUrlState } from '../store/urlState';
 import { animationFrames, type FrameScheduler } from './frames';
 import { sliceFor } from './pacing';
+import { loadRun, type RunRequest } from './runLoader';
 import { WorkerChannel } from './workerChannel';
 import { createSimWorker, type SimRemote, type WorkerFactory } from './workerHandle';
 
@@ -23,9 +26,13 @@ const STEP_BUDGET_MS = 250;
 
 interface LoadedRun {
   name: string;
+  /** The document the worker runs: the preset with `edits` applied. */
   doc: unknown;
   seed: number;
+  edits: readonly Edit[];
 }
+
+export type LoadOutcome = { ok: true } | { ok: false; errors: string[] };
 
 /**
  * The one place that talks to the simulation worker: run commands, and the pacing loop that asks
@@ -68,7 +75,11 @@ export class SimBridge {
     return this.store.getState();
   }
 
-  /** Lists the presets, then loads the one the URL names (or the default). */
+  /**
+   * Lists the presets, then loads the run the URL names (or the default). A link whose edits or
+   * faults the preset refuses is reported with the validator's messages, and the default lesson
+   * is shown instead.
+   */
   async start(search: string): Promise<void> {
     try {
       const presets = await this.channel.call((api) => api.presets(), false);
@@ -78,7 +89,16 @@ export class SimBridge {
         presets.map((p) => p.name),
       );
       for (const error of url.errors) this.state.addError(error);
-      await this.loadPreset(url.preset, url.seed);
+      const outcome = await this.load({ ...url, name: url.preset });
+      if (outcome.ok || outcome.crashed) return;
+      if (url.edits.length === 0 && url.faults.length === 0) {
+        this.reportRefusal(url.preset, outcome.errors);
+        return;
+      }
+      this.state.addError(
+        `The link's edits or faults do not fit "${url.preset}": ${outcome.errors.join('; ')}; showing ${DEFAULT_PRESET} instead.`,
+      );
+      await this.loadPreset(DEFAULT_PRESET);
     } catch (error) {
       this.fail(error);
     }
@@ -86,34 +106,82 @@ export class SimBridge {
 
   /** Loads a preset with `seed` (undefined: the preset's own). Resolves false when refused. */
   async loadPreset(name: string, seed?: number): Promise<boolean> {
-    this.pause();
+    const outcome = await this.load({ name, seed });
+    if (!outcome.ok && !outcome.crashed) this.reportRefusal(name, outcome.errors);
+    return outcome.ok;
+  }
+
+  /** The same preset and edits with another seed. Resolves false when refused. */
+  async changeSeed(seed: number): Promise<boolean> {
+    if (!this.current) return false;
+    const { name, edits } = this.current;
+    const outcome = await this.load({ name, seed, edits });
+    if (!outcome.ok && !outcome.crashed) this.reportRefusal(name, outcome.errors);
+    return outcome.ok;
+  }
+
+  /**
+   * Reloads the preset with these knob edits (all of them, not only the new ones) and the same
+   * seed, from t = 0. Refused edits come back with the validator's messages, and the run on
+   * screen goes on as it was.
+   */
+  async applyEdits(edits: readonly DraftEdit[]): Promise<LoadOutcome> {
+    if (!this.current) return { ok: false, errors: ['no scenario is loaded yet'] };
+    const tooMany = editsLinkProblem(edits);
+    if (tooMany) return { ok: false, errors: [tooMany] };
+    const { name, seed } = this.current;
+    return this.load({ name, seed, edits });
+  }
+
+  /** Loads a run; on refusal the previous run stays (its status too) and the errors come back. */
+  private async load(request: RunRequest): Promise<LoadOutcome & { crashed?: boolean }> {
     const previous = this.state.run.status;
+    this.pause();
     this.state.setStatus('loading');
     try {
-      const loaded = await this.channel.call(async (api) => {
-        const doc = await api.presetDocument(name);
-        if (doc === undefined) throw new Error(`unknown preset "${name}"`);
-        const result = await api.load(doc, seed);
-        if (!result.ok) return result;
-        this.current = { name, doc, seed: result.seed };
+      const outcome = await this.channel.call(async (api) => {
+        const result = await loadRun(api, request);
+        if (!result.ok) {
+          // The worker took the new scenario before refusing a fault: give it ours back.
+          if (result.replaced && this.current) {
+            await api.load(this.current.doc, this.current.seed);
+            this.state.runCleared();
+            this.state.ingest(await api.snapshot(0, -1));
+          }
+          return result;
+        }
+        const { name } = request;
+        this.current = {
+          name,
+          doc: result.doc,
+          seed: result.loaded.seed,
+          edits: result.edits,
+        };
         const title = this.state.run.presets.find((p) => p.name === name)?.title ?? name;
-        this.state.scenarioLoaded(name, title, result);
+        this.state.scenarioLoaded(name, title, result.loaded, result.edits);
+        if (result.injected.length > 0) this.state.faultsInjected(result.injected);
         this.state.ingest(await api.snapshot(0, -1));
         return result;
       }, false);
-      if (!loaded.ok) {
-        this.state.addError(`Could not load "${name}": ${loaded.errors.join('; ')}`);
-        this.state.setStatus(
-          previous === 'loading' || previous === 'starting' ? 'paused' : previous,
-        );
-        return false;
+      if (!outcome.ok) {
+        // A refused load leaves the run as it was, playing included; a reloaded one is at t = 0.
+        const resume = previous === 'playing' && !outcome.replaced;
+        const stays = previous !== 'loading' && previous !== 'starting' && !outcome.replaced;
+        this.state.setStatus(stays && !resume ? previous : 'paused');
+        if (resume) this.play();
+        return { ok: false, errors: outcome.errors };
       }
-      this.onRunChanged?.(name, loaded.seed);
-      return true;
+      this.onRunChanged?.(request.name, outcome.loaded.seed);
+      return { ok: true };
     } catch (error) {
       this.fail(error);
-      return false;
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, errors: [message], crashed: true };
     }
+  }
+
+  private reportRefusal(name: string, errors: readonly string[]): void {
+    this.state.addError(`Could not load "${name}": ${errors.join('; ')}`);
   }
 
   play(): void {
@@ -199,6 +267,12 @@ export class SimBridge {
    */
   async injectFault(fault: Record<string, unknown>, at?: number): Promise<InjectResult> {
     if (!this.current) return { ok: false, errors: ['no scenario is loaded yet'] };
+    if (this.state.run.injectedFaults.length >= MAX_FAULTS) {
+      return {
+        ok: false,
+        errors: [`a run holds at most ${MAX_FAULTS} injected faults (what its link can carry)`],
+      };
+    }
     const result = await this.fetch<InjectResult>((api) => api.injectFault(fault, at));
     if (result.ok) this.state.faultsInjected(result.injected);
     return result;
@@ -277,10 +351,16 @@ export class SimBridge {
       this.state.setStatus('paused');
       return;
     }
+    // An edited run is not a preset: the page address holds its edits, the CLI needs a file.
+    const reproduce =
+      run.edits.length > 0
+        ? `Reproduce it with the page address (it holds the edits), or "Export scenario" and ` +
+          `npm run sim -- <file> --seed ${run.seed}`
+        : `Reproduce it with: npm run sim -- ${run.name} --seed ${run.seed} ` +
+          `(or ?preset=${run.name}&seed=${run.seed})`;
     this.state.addError(
-      `The run of "${run.name}" with seed ${run.seed} stopped: ${message}. ` +
-        `Reproduce it with: npm run sim -- ${run.name} --seed ${run.seed} ` +
-        `(or ?preset=${run.name}&seed=${run.seed}). The simulation restarted at t = 0.`,
+      `The run of "${run.name}" with seed ${run.seed} stopped: ${message}. ${reproduce}. ` +
+        `The simulation restarted at t = 0.`,
     );
     this.state.setStatus('paused');
     if (this.recovering) return;

@@ -7,6 +7,7 @@ import {
   stationLines,
   topicLagLines,
 } from './chartLines';
+import { OutcomeChart } from './OutcomeChart';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 const throughputLines = stationLines('throughput');
@@ -38,6 +39,7 @@ export function ChartsPanel() {
         title="Client goodput (solid) vs offered load (dashed), requests/s"
         lines={sourceLines}
       />
+      <OutcomeChart />
       <TimeSeriesChart
         id="latency"
         title="Client latency, end to end: p50 (dotted), p95 (dashed), p99 (solid)"

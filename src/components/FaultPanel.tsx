@@ -22,10 +22,10 @@ export function FaultPanel() {
         </>
       )}
       <p className="fault-note">
-        Injected faults belong to this run only: Reset, another seed and the page address
-        (?preset=…&amp;seed=…) give the run without them. “Export scenario” saves the scenario with
-        them added to its faults; <code>npm run sim -- &lt;file&gt; --seed N --json</code> replays
-        this run.
+        Injected faults belong to this run: the page address carries them (opening it replays the
+        run), and Reset, another seed or a parameter edit give the run without them. “Export
+        scenario” saves the scenario with them added to its faults;{' '}
+        <code>npm run sim -- &lt;file&gt; --seed N --json</code> replays this run.
       </p>
       <ExportScenarioButton />
     </section>

@@ -4,8 +4,8 @@ import { parseSeed } from '../store/seed';
 import { useAppStore } from '../store/store';
 
 /**
- * The seed is applied on Enter (or the Apply button). A bad value stays in the field, marked
- * invalid with the allowed range beside it, and the run keeps its seed.
+ * The seed is applied on Enter (or the Apply button), to the same preset and edits. A bad value
+ * stays in the field, marked invalid with the allowed range beside it, and the run keeps its seed.
  */
 export function SeedField() {
   const bridge = useBridge();
@@ -30,7 +30,7 @@ export function SeedField() {
       return;
     }
     setError(null);
-    if (parsed.seed !== seed) void bridge.loadPreset(name, parsed.seed);
+    if (parsed.seed !== seed) void bridge.changeSeed(parsed.seed);
   };
 
   return (

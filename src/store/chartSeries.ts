@@ -20,12 +20,22 @@ export interface StationSeries extends Percentiles {
   queueLength: number[];
 }
 
+/** Final failures per second of a source, by reason (NaN: the worker sends no breakdown). */
+export interface Outcomes {
+  timeout: number[];
+  /** Refused: queue full, shed, rate-limited. */
+  rejected: number[];
+  unavailable: number[];
+  error: number[];
+}
+
 export interface SourceSeries extends Percentiles {
   id: string;
   /** Logical requests offered per second. */
   offered: number[];
   /** Successes per second. */
   goodput: number[];
+  failures: Outcomes;
 }
 
 export interface CacheSeries {
@@ -101,7 +111,18 @@ export function toChartSeries(
   });
   const sources = layout.sourceIds.map((id) => {
     const f = reader(subject++, layout.sourceSeriesFields);
-    return { id, offered: per(f('offered')), goodput: per(f('successes')), ...percentiles(f) };
+    return {
+      id,
+      offered: per(f('offered')),
+      goodput: per(f('successes')),
+      failures: {
+        timeout: per(f('failedTimeout')),
+        rejected: per(f('failedRejected')),
+        unavailable: per(f('failedUnavailable')),
+        error: per(f('failedError')),
+      },
+      ...percentiles(f),
+    };
   });
   const caches = layout.cacheIds.map((id) => {
     const f = reader(subject++, layout.cacheSeriesFields);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { FaultSpec } from '../../sim/scenarios/schema/faultSchema';
 import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
+import type { Edit } from './edits';
 import { EMPTY_LAYOUT, type SnapshotLayout } from './layout';
 import type { AppState } from './store';
 
@@ -34,6 +35,8 @@ export interface RunState {
   layout: SnapshotLayout;
   /** Faults injected into this run from the page, as scheduled; cleared by a reset or a load. */
   injectedFaults: FaultSpec[];
+  /** Knob edits applied to the preset for this run (the parameter panel, a link). */
+  edits: readonly Edit[];
 }
 
 export interface RunSlice {
@@ -62,6 +65,7 @@ export const INITIAL_RUN: RunState = {
   scenario: null,
   layout: EMPTY_LAYOUT,
   injectedFaults: [],
+  edits: [],
 };
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Snapshot } from '../../sim/worker/snapshot';
 import { lastBucketLatency, toChartSeries } from './chartSeries';
+import type { Edit } from './edits';
 import { layoutOf, seriesFieldCounts, type LoadedScenario } from './layout';
 import { deriveFigures, EMPTY_FIGURES, pushSample, WINDOW_SAMPLES } from './liveFigures';
 
@@ -12,14 +13,20 @@ import type { AppState } from './store';
 
 /** Actions that touch several slices at once, so each snapshot notifies subscribers once. */
 export interface SimSlice {
-  scenarioLoaded(name: string, title: string, loaded: LoadedScenario): void;
+  /** A new run: `edits` are the knob edits applied to the preset (none: the preset as it is). */
+  scenarioLoaded(
+    name: string,
+    title: string,
+    loaded: LoadedScenario,
+    edits?: readonly Edit[],
+  ): void;
   /** Back to t = 0 with the loaded scenario (figures and series cleared). */
   runCleared(): void;
   ingest(snapshot: Snapshot): void;
 }
 
 export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) => ({
-  scenarioLoaded: (name, title, loaded) =>
+  scenarioLoaded: (name, title, loaded, edits = []) =>
     set((s) => {
       const layout = layoutOf(loaded);
       return {
@@ -37,6 +44,7 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
           scenario: loaded.scenario,
           layout,
           injectedFaults: [],
+          edits,
         },
         figures: EMPTY_FIGURES,
         window: [],

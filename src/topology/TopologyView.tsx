@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { ChartDownloads } from '../charts/ChartDownloads';
 import { utilisationBand } from '../charts/palette';
 import { formatCount, formatPercent, formatRate } from '../store/format';
@@ -7,6 +7,7 @@ import type { Figures } from '../store/liveFigures';
 import type { AppState } from '../store/store';
 import { appStore, useAppStore } from '../store/store';
 import { useStoreSubscription } from '../store/useStoreSubscription';
+import type { NodeRef } from './nodeSettings';
 import { layoutTopology, type TopologyEdge, type TopologyNode } from './topologyLayout';
 
 const BOX_W = 150;
@@ -23,15 +24,31 @@ const keyOf = (kind: string, id: string) => `${kind}:${id}`;
 const selectFigures = (s: AppState) => s.figures;
 const NO_LEGEND: never[] = [];
 
+/** The data-testid of a node's box: how the details panel finds it to give focus back. */
+export const nodeTestId = (node: NodeRef) => `topology-${node.kind}-${node.id}`;
+
+interface TopologyViewProps {
+  /** The node whose details are open, highlighted. */
+  selected?: NodeRef | null;
+  /** A node clicked, or Enter or Space pressed on it. */
+  onSelect?: (node: NodeRef) => void;
+}
+
 /**
  * The stations as boxes left to right by depth, routes and dependency calls as arrows. React owns
  * the <svg>; d3 draws inside it when the scenario changes and refreshes the live numbers on every
- * snapshot through a store subscription.
+ * snapshot through a store subscription. Each box is a button (focusable, Enter or Space) that
+ * opens the node's details.
  */
-export function TopologyView() {
+export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
   const scenario = useAppStore((s) => s.run.scenario);
   const title = useAppStore((s) => s.run.title);
   const svgRef = useRef<SVGSVGElement>(null);
+  // The boxes are drawn once per scenario: they call whichever handler is current.
+  const onSelectRef = useRef(onSelect);
+  useLayoutEffect(() => {
+    onSelectRef.current = onSelect;
+  });
 
   useEffect(() => {
     const svg = d3.select(svgRef.current);
@@ -75,8 +92,18 @@ export function TopologyView() {
       .data(topo.nodes)
       .join('g')
       .attr('class', (n) => `topology-node topology-${n.kind}`)
-      .attr('data-testid', (n) => `topology-${n.kind}-${n.id}`)
-      .attr('transform', (n) => `translate(${x(n)},${y(n)})`);
+      .attr('data-testid', (n) => nodeTestId(n))
+      .attr('transform', (n) => `translate(${x(n)},${y(n)})`)
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-haspopup', 'dialog')
+      .attr('aria-label', (n) => `${n.kind} ${n.id}`)
+      .on('click', (_event, n) => onSelectRef.current?.({ kind: n.kind, id: n.id }))
+      .on('keydown', (event: KeyboardEvent, n) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        onSelectRef.current?.({ kind: n.kind, id: n.id });
+      });
     boxes
       .append('rect')
       .attr('class', 'topology-box')
@@ -120,18 +147,26 @@ export function TopologyView() {
     scenario,
   ]);
 
+  useEffect(() => {
+    d3.select(svgRef.current)
+      .selectAll<SVGGElement, TopologyNode>('g.topology-node')
+      .classed('topology-selected', (n) => n.kind === selected?.kind && n.id === selected.id)
+      .attr('aria-expanded', (n) => n.kind === selected?.kind && n.id === selected.id);
+  }, [scenario, selected]);
+
   return (
     <figure className="topology-figure-frame">
       <svg
         ref={svgRef}
         className="topology"
-        role="img"
-        aria-label="Topology: sources and stations, left to right by depth"
+        role="group"
+        aria-label="Topology: sources and stations, left to right by depth; each opens its details"
         data-testid="topology"
       />
       <figcaption className="topology-note">
         Bar: recent utilisation (as in the table). Solid arrows: routes, with their probability;
-        dashed: calls an endpoint makes to its dependencies, named by the step.{' '}
+        dashed: calls an endpoint makes to its dependencies, named by the step. Click a box (or
+        focus it and press Enter) for its details and settings.{' '}
         <ChartDownloads
           id="topology"
           title={`Topology: ${title}`}
@@ -205,7 +240,9 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
     g.select('.topology-queue').text(row ? `queue ${formatCount(row.queue)}` : '');
     g.attr(
       'aria-label',
-      row ? `${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}` : n.id,
+      row
+        ? `station ${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}`
+        : `station ${n.id}`,
     );
   });
   svg.selectAll<SVGGElement, TopologyNode>('g.topology-source').each(function (n) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../../../src/store/seed';
+import { encodeJson, MAX_SEARCH_CHARS } from '../../../src/store/urlCodec';
 import { parseUrlState, urlSearchFor } from '../../../src/store/urlState';
 
-const names = ['lunch-rush', 'mm1'];
+const names = ['lunch-rush', 'mm1', 'timeouts'];
 
 describe('parseSeed', () => {
   it('takes plain decimal integers from 0 to 2^53 - 1', () => {
@@ -35,12 +36,20 @@ describe('parseUrlState', () => {
     expect(parseUrlState('?preset=mm1&seed=7', names)).toEqual({
       preset: 'mm1',
       seed: 7,
+      edits: [],
+      faults: [],
       errors: [],
     });
   });
 
   it('defaults to lunch-rush and the preset seed', () => {
-    expect(parseUrlState('', names)).toEqual({ preset: 'lunch-rush', seed: undefined, errors: [] });
+    expect(parseUrlState('', names)).toEqual({
+      preset: 'lunch-rush',
+      seed: undefined,
+      edits: [],
+      faults: [],
+      errors: [],
+    });
   });
 
   it('falls back from an unknown preset, naming the parameter and the allowed values', () => {
@@ -48,7 +57,7 @@ describe('parseUrlState', () => {
     expect(state.preset).toBe('lunch-rush');
     expect(state.seed).toBe(3);
     expect(state.errors).toEqual([
-      'URL parameter "preset": unknown preset "nope" (allowed: lunch-rush, mm1); showing lunch-rush instead.',
+      'URL parameter "preset": unknown preset "nope" (allowed: lunch-rush, mm1, timeouts); showing lunch-rush instead.',
     ]);
   });
 
@@ -67,8 +76,87 @@ describe('parseUrlState', () => {
   });
 });
 
+describe('parseUrlState: links of version 1', () => {
+  const edits = encodeJson([['stations[0].servers', 20]]);
+  const faults = encodeJson([{ kind: 'outage', at: 10, station: 'payment' }]);
+
+  it('reads edits and faults', () => {
+    expect(
+      parseUrlState(`?v=1&preset=timeouts&seed=3&edits=${edits}&faults=${faults}`, names),
+    ).toEqual({
+      preset: 'timeouts',
+      seed: 3,
+      edits: [['stations[0].servers', 20]],
+      faults: [{ kind: 'outage', at: 10, station: 'payment' }],
+      errors: [],
+    });
+  });
+
+  it('a plain link may say v=1', () => {
+    expect(parseUrlState('?v=1&preset=mm1', names)).toMatchObject({ preset: 'mm1', errors: [] });
+  });
+
+  /** Every bad link falls back to the default lesson as it is, and says what was wrong. */
+  const fallsBack = (search: string, message: string) => {
+    const state = parseUrlState(search, names);
+    expect(state).toMatchObject({ preset: 'lunch-rush', seed: undefined, edits: [], faults: [] });
+    expect(state.errors.join('\n')).toContain(message);
+    expect(state.errors.at(-1)).toMatch(/showing lunch-rush instead\.$/);
+  };
+
+  it('refuses another version', () => {
+    fallsBack(
+      `?v=2&preset=timeouts&edits=${edits}`,
+      'URL parameter "v": version "2" is not one this page reads (1)',
+    );
+    fallsBack('?v=abc&preset=mm1', 'URL parameter "v"');
+  });
+
+  it('refuses edits without a version or a preset', () => {
+    fallsBack(`?preset=timeouts&edits=${edits}`, 'URL parameter "v": missing');
+    fallsBack(`?v=1&edits=${edits}`, 'URL parameter "preset": missing');
+  });
+
+  it('refuses edits for a preset it does not know', () => {
+    fallsBack(`?v=1&preset=nope&edits=${edits}`, 'unknown preset "nope"');
+  });
+
+  it('refuses bad base64, bad JSON, a bad structure, bad faults', () => {
+    fallsBack('?v=1&preset=timeouts&edits=*!*', 'URL parameter "edits": not base64url');
+    fallsBack(`?v=1&preset=timeouts&edits=${edits.slice(0, -3)}`, 'URL parameter "edits"');
+    fallsBack(
+      `?v=1&preset=timeouts&edits=${encodeJson('DROP TABLE')}`,
+      'URL parameter "edits": edits: must be a list',
+    );
+    fallsBack(
+      `?v=1&preset=timeouts&faults=${encodeJson([{ kind: 'outage' }])}`,
+      'URL parameter "faults": faults[0].at: is required',
+    );
+  });
+
+  it('refuses an oversized address unread', () => {
+    fallsBack(`?preset=timeouts&x=${'a'.repeat(MAX_SEARCH_CHARS)}`, 'more than the 8192 allowed');
+  });
+});
+
 describe('urlSearchFor', () => {
   it('sets preset and seed and keeps other parameters', () => {
     expect(urlSearchFor('?preset=nope&lang=en', 'mm1', 4)).toBe('?preset=mm1&lang=en&seed=4');
+  });
+
+  it('adds the version with edits or faults, and drops all three without them', () => {
+    const search = urlSearchFor(
+      '?preset=mm1',
+      'timeouts',
+      3,
+      [['stations[0].servers', 20]],
+      [{ kind: 'outage', at: 10, station: 'payment' }],
+    );
+    const state = parseUrlState(search, names);
+    expect(state).toMatchObject({ preset: 'timeouts', seed: 3, errors: [] });
+    expect(state.edits).toEqual([['stations[0].servers', 20]]);
+    expect(state.faults).toEqual([{ kind: 'outage', at: 10, station: 'payment' }]);
+    expect(search).toMatch(/[?&]v=1&/);
+    expect(urlSearchFor(search, 'timeouts', 3)).toBe('?preset=timeouts&seed=3');
   });
 });

@@ -1,0 +1,135 @@
+import { expect, test } from '@playwright/test';
+import { download, FaultPanelUi } from './helpers/faultPanel';
+import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { ParamPanelUi } from './helpers/paramPanel';
+
+const withoutWall = (json: string) => json.replace(/"wallMs":\d+/, '"wallMs":0');
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+test.beforeEach(({ page }) => {
+  // Nothing from the URL may ever run: an alert would mean it did.
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+});
+
+test('a link with edits, a fault and the seed reproduces the run made by hand', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(150_000);
+  const errors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  const params = new ParamPanelUi(page);
+  const faults = new FaultPanelUi(page);
+  await ui.open('?preset=timeouts&seed=5');
+  await params.edit({ 'stations[1].servers': '30', 'sources[1].rate': '150' });
+  // The fault goes in while the run is under way, as a person would do it.
+  for (let i = 0; i < 4; i++) await ui.stepSecond.click();
+  await expect(ui.clock).toHaveAttribute('data-seconds', '4');
+  await faults.choose('Make a dependency fail (outage)');
+  await faults.field('Station').selectOption('payment');
+  await faults.field('For (s; empty: to the end)').fill('15');
+  await faults.at.fill('10');
+  await faults.injectAt.click();
+  await expect(faults.injected).toHaveCount(1);
+  await expect(page).toHaveURL(/[?&]faults=/);
+  const link = page.url();
+  await ui.runToEnd();
+  const byHand = (await download(page, ui.exportJson)).text;
+  // Counts since t = 0 (rates and utilisation are over a recent window of frames, which differ).
+  const counts = (ui: PeakLab) =>
+    Promise.all(
+      ['api', 'payment'].flatMap((station) =>
+        ['arrivals', 'completed', 'rejected', 'timedOut'].map((c) =>
+          ui.stationCell(station, c).innerText(),
+        ),
+      ),
+    );
+  const handCounts = await counts(ui);
+
+  // The link, opened in another tab.
+  const other = await context.newPage();
+  const otherErrors = collectPageErrors(other);
+  const replay = new PeakLab(other);
+  await other.goto(link);
+  await replay.waitForStatus('paused');
+  await expect(replay.errorBanners).toHaveCount(0);
+  await expect(replay.appliedSeed).toHaveText('5');
+  // In the panel's order: sources first.
+  await expect(new ParamPanelUi(other).appliedEdits).toHaveText([
+    'sources[1].rate = 150',
+    'stations[1].servers = 30',
+  ]);
+  await expect(new FaultPanelUi(other).injected).toHaveText([
+    /^t = 10 s: Make a dependency fail \(outage\)/,
+  ]);
+  await expect(new ParamPanelUi(other).field('stations[1].servers')).toHaveValue('30');
+  await replay.runToEnd();
+  const linked = (await download(other, replay.exportJson)).text;
+  expect(withoutWall(linked)).toBe(withoutWall(byHand));
+  expect(await counts(replay)).toEqual(handCounts);
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+});
+
+const hostile: [what: string, query: string, message: string][] = [
+  [
+    'cut short',
+    `?v=1&preset=timeouts&seed=3&edits=${base64url([['stations[0].servers', 5]]).slice(0, -5)}`,
+    'URL parameter "edits": not',
+  ],
+  [
+    'not base64url',
+    '?v=1&preset=timeouts&edits=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+    'URL parameter "edits": not base64url text',
+  ],
+  [
+    'wrong version',
+    `?v=9&preset=timeouts&edits=${base64url([['stations[0].servers', 5]])}`,
+    'URL parameter "v": version "9" is not one this page reads (1)',
+  ],
+  [
+    'unknown field',
+    `?v=1&preset=timeouts&edits=${base64url([['duration', 1e9]])}`,
+    'duration: not an editable field of this scenario',
+  ],
+  [
+    'out of range',
+    `?v=1&preset=timeouts&edits=${base64url([['stations[0].servers', 0]])}`,
+    'stations[0].servers: must be an integer from 1 to 1000000, got 0',
+  ],
+  [
+    'markup in a key',
+    `?v=1&preset=timeouts&edits=${base64url([['<img src=x onerror=alert(1)>', 1]])}`,
+    '<img src=x onerror=alert(1)>',
+  ],
+  [
+    'a bad fault',
+    `?v=1&preset=timeouts&faults=${base64url([{ kind: 'outage', at: 5, station: 'nowhere' }])}`,
+    'faults[0].station: unknown station "nowhere"',
+  ],
+  ['oversized', `?v=1&preset=timeouts&edits=${'A'.repeat(9000)}`, 'more than the 8192 allowed'],
+];
+
+for (const [what, query, message] of hostile) {
+  test(`a hostile link (${what}) shows what was wrong and falls back to the default lesson`, async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page);
+    const ui = new PeakLab(page);
+    await ui.open(query);
+    await expect(ui.errorBanners).toHaveCount(1);
+    await expect(ui.errorBanners).toContainText(message);
+    await expect(ui.errorBanners).toContainText('showing lunch-rush instead');
+    await expect(page.locator('.notice img, .notice script')).toHaveCount(0);
+    await expect(ui.picker).toHaveValue('lunch-rush');
+    await expect(ui.appliedSeed).toHaveText('1');
+    await expect(page.getByTestId('applied-edits')).toHaveCount(0);
+    await expect(page).toHaveURL(/\?preset=lunch-rush&seed=1$/);
+    // The app keeps running.
+    await ui.stepSecond.click();
+    await expect(ui.clock).toHaveAttribute('data-seconds', '1');
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { ParamPanelUi } from './helpers/paramPanel';
+
+test('clicking a node opens its details with its settings, breaker thresholds included', async ({
+  page,
+}, testInfo) => {
+  const errors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  const params = new ParamPanelUi(page);
+  await ui.open('?preset=circuit-breaker&seed=2');
+  await expect(params.details).toHaveCount(0);
+
+  await params.node('station', 'api').click();
+  const details = params.details;
+  await expect(details).toBeVisible();
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText('Station api');
+  const text = () => details.innerText();
+  expect(await text()).toMatch(/Servers\s+60/);
+  expect(await text()).toMatch(/Queue capacity\s+3000/);
+  expect(await text()).toMatch(/Timeout policy\s+keepWorking/);
+  expect(await text()).toContain('call recommendations: timeout 1 s; on failure: fallback');
+  // The thresholds the scenario sets and the Resilience4j defaults it leaves out.
+  expect(await text()).toContain(
+    'opens at 50% failures or 50% slower than 500 ms, over the last 20 calls (at least 10 calls); open for 5 s, then 10 trial calls half-open',
+  );
+  await expect(params.node('station', 'api')).toHaveAttribute('aria-expanded', 'true');
+
+  // Live figures follow the run.
+  for (let i = 0; i < 2; i++) await ui.stepSecond.click();
+  await expect(ui.clock).toHaveAttribute('data-seconds', '2');
+  await expect(details.getByTestId('node-figure-arrivals')).toHaveText(
+    await ui.stationCell('api', 'arrivals').innerText(),
+  );
+  await expect(details.getByTestId('node-figure-busy')).toHaveText(/^\d+ of 60$/);
+  await ui.keepScreenshot(testInfo, 'node-details');
+
+  // Escape closes it.
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+
+  // From the keyboard: focus a box, Enter opens, Escape closes and gives the focus back.
+  const dependency = params.node('station', 'recommendations');
+  await dependency.focus();
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText('Station recommendations');
+  expect(await text()).toContain('lognormal, mean 20 ms, p99 80 ms');
+  expect(await text()).toMatch(/t = 30 s\s+slowdown, factor 60, duration 60/);
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(dependency).toBeFocused();
+
+  // A source shows its client.
+  await params.node('source', 'orders').click();
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText('Source orders');
+  expect(await text()).toMatch(/Client timeout\s+\d/);
+  await details.getByRole('button', { name: /Close/ }).click();
+  await expect(details).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
