@@ -69,12 +69,20 @@ export function stationSubject(station: Station): SeriesSubject {
   };
 }
 
+/**
+ * `failures` split by reason after the original fields, so readers by name (the report, whose
+ * JSON must not change) and by position (the latency percentiles after the counters) still work.
+ */
 export const SOURCE_SERIES_FIELDS = [
   'offered',
   'attempts',
   'successes',
   'failures',
   'latencySum',
+  'failedTimeout',
+  'failedRejected',
+  'failedUnavailable',
+  'failedError',
 ] as const;
 
 export function sourceSubject(source: Source): SeriesSubject {
@@ -94,6 +102,10 @@ export function sourceSubject(source: Source): SeriesSubject {
         source.failedUnavailable +
         source.failedError;
       out[4] = source.latencySum;
+      out[5] = source.failedTimeout;
+      out[6] = source.failedRejected;
+      out[7] = source.failedUnavailable;
+      out[8] = source.failedError;
     },
   };
 }
