@@ -2,6 +2,7 @@ import { tierReports, type TierReport } from './tierReport';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
   CACHE_SERIES_FIELDS,
+  ORDER_SERIES_FIELDS,
   STATION_SERIES_FIELDS,
   SOURCE_SERIES_FIELDS,
   TOPIC_SERIES_FIELDS,
@@ -9,6 +10,7 @@ import {
 import type { SeriesRecorder } from './seriesRecorder';
 import { cacheTotals, databaseTotals, difference, sourceTotals, stationTotals } from './totals';
 import type { Simulation } from '../scenarios/simulation';
+import { RUNNING_STATES } from '../model/orders/sagaStates';
 
 export interface LatencyFigures {
   mean: number | null;
@@ -130,6 +132,43 @@ export interface ShardedTableReport {
   staleSearchResults: number;
 }
 
+/**
+ * An order flow over the whole run, from t = 0 (the warm-up does not apply: a saga started in it
+ * may end after it). `inFlight` and `stuckAtEnd` are at the end of the run.
+ */
+export interface OrderReport {
+  /** Orders created (sagas started): one per processed idempotency key. */
+  created: number;
+  completed: number;
+  compensated: number;
+  rejected: number;
+  needsManualHandling: number;
+  /** Sagas not finished at the end. */
+  inFlight: number;
+  /** Of those, sagas waiting on a reply that was lost (only the scanner can move them). */
+  stuckAtEnd: number;
+  /** Client retries answered with the stored response of the first attempt. */
+  replaysServed: number;
+  /** 409: a retry while the first attempt was in progress. */
+  conflicts: number;
+  /** 400: the key was first used with other parameters. */
+  mismatches: number;
+  /** Orders created for a logical request that already had one (its key had expired). */
+  duplicateOrders: number;
+  /** Key checks the database failed or did not answer in time: the client got an error. */
+  keyCheckFailures: number;
+  /** Saga calls whose reply an instance crash lost (they wait for the scheduled job). */
+  lostReplies: number;
+  /** Stuck sagas the scheduled job drove on or back (the critical path). */
+  compensationsByScanner: number;
+  /** notifyMerchant redelivered by delayed message (the non-critical path). */
+  notifyRedeliveries: number;
+  paymentsCaptured: number;
+  paymentsRefunded: number;
+  /** Captures for a logical request that already had one: double charges. */
+  doubleCaptures: number;
+}
+
 export interface SeriesReport {
   bucketSeconds: number;
   t: number[];
@@ -137,6 +176,11 @@ export interface SeriesReport {
   sources: Record<string, Record<string, number[]>>;
   caches: Record<string, Record<string, number[]>>;
   topics: Record<string, Record<string, number[]>>;
+  /**
+   * Per order flow, per bucket: counts of created, completed, ... and the mean number of sagas
+   * in each running state. Only when the scenario has order flows.
+   */
+  orders?: Record<string, Record<string, number[]>>;
 }
 
 /** The CLI's `--json` document, and the browser's export: one shape, documented in README.md. */
@@ -155,6 +199,8 @@ export interface RunReport {
   breakers: Record<string, BreakerReport>;
   topics: Record<string, TopicReport>;
   shardedTables: Record<string, ShardedTableReport>;
+  /** Only when the scenario has order flows (so other reports keep their shape). */
+  orders?: Record<string, OrderReport>;
   /** Station groups the scenario names (its `tiers`), summed. */
   tiers: Record<string, TierReport>;
   series: SeriesReport;
@@ -296,6 +342,30 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       staleSearchResults: t.search?.staleResults ?? 0,
     };
   }
+  const orders: Record<string, OrderReport> = {};
+  for (const flow of sim.orderFlows) {
+    const s = flow.stats;
+    orders[flow.id] = {
+      created: s.created,
+      completed: s.completed,
+      compensated: s.compensated,
+      rejected: s.rejected,
+      needsManualHandling: s.needsManualHandling,
+      inFlight: flow.states.running,
+      stuckAtEnd: flow.stuck,
+      replaysServed: s.replaysServed,
+      conflicts: s.conflicts,
+      mismatches: s.mismatches,
+      duplicateOrders: s.duplicateOrders,
+      keyCheckFailures: s.keyCheckFailures,
+      lostReplies: s.lostReplies,
+      compensationsByScanner: s.compensationsByScanner,
+      notifyRedeliveries: s.notifyRedeliveries,
+      paymentsCaptured: s.paymentsCaptured,
+      paymentsRefunded: s.paymentsRefunded,
+      doubleCaptures: s.doubleCaptures,
+    };
+  }
   return {
     scenario: sim.scenario.name,
     seed: sim.seed,
@@ -311,6 +381,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     breakers,
     topics,
     shardedTables,
+    ...(sim.orderFlows.length > 0 && { orders }),
     tiers: tierReports(sim.scenario.tiers, stations, series, sim.warmup.at),
     series,
   };
@@ -376,7 +447,39 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
       lag: produced.map((p, i) => (backlog += p - consumed[i]! - dead[i]!)),
     };
   });
-  return { bucketSeconds: rec.bucketSeconds, t, stations, sources, caches, topics };
+  const orders: NonNullable<SeriesReport['orders']> = {};
+  const firstFlow = firstTopic + sim.topics.length;
+  sim.orderFlows.forEach((flow, k) => {
+    const f = fieldReader(rec, firstFlow + k, ORDER_SERIES_FIELDS, n);
+    const series: Record<string, number[]> = {
+      created: f('created'),
+      completed: f('completed'),
+      compensated: f('compensated'),
+      needsManualHandling: f('needsManualHandling'),
+      replaysServed: f('replaysServed'),
+      conflicts: f('conflicts'),
+      compensationsByScanner: f('compensationsByScanner'),
+      notifyRedeliveries: f('notifyRedeliveries'),
+    };
+    // Mean number of sagas in each state over the bucket, and in all of them (in flight).
+    const inFlight = new Array<number>(n).fill(0);
+    for (const state of RUNNING_STATES) {
+      const area = f(`${state}Area`);
+      series[state] = per(area, width);
+      area.forEach((a, i) => (inFlight[i]! += a));
+    }
+    series.inFlight = per(inFlight, width);
+    orders[flow.id] = series;
+  });
+  return {
+    bucketSeconds: rec.bucketSeconds,
+    t,
+    stations,
+    sources,
+    caches,
+    topics,
+    ...(sim.orderFlows.length > 0 && { orders }),
+  };
 }
 
 function fieldReader<F extends string>(

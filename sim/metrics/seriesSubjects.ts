@@ -1,5 +1,7 @@
 import type { Cache } from '../model/cache/cache';
 import type { Topic } from '../model/mq/topic';
+import type { OrderFlow } from '../model/orders/orderFlow';
+import { RUNNING_STATES } from '../model/orders/sagaStates';
 import type { Source } from '../model/sources/source';
 import type { Station } from '../model/station/station';
 import { LATENCY_BUCKETS, LatencyHistogram } from './latencyHistogram';
@@ -134,6 +136,37 @@ export function topicSubject(topic: Topic): SeriesSubject {
       out[0] = topic.produced;
       out[1] = topic.consumed;
       out[2] = topic.deadLettered;
+    },
+  };
+}
+
+/** Order-flow counters, then the time integral of the number of sagas in each running state. */
+export const ORDER_COUNTER_FIELDS = [
+  'created',
+  'completed',
+  'compensated',
+  'needsManualHandling',
+  'replaysServed',
+  'conflicts',
+  'compensationsByScanner',
+  'notifyRedeliveries',
+] as const;
+export const ORDER_SERIES_FIELDS = [
+  ...ORDER_COUNTER_FIELDS,
+  ...RUNNING_STATES.map((state) => `${state}Area` as const),
+] as const;
+
+export function orderSubject(flow: OrderFlow): SeriesSubject {
+  const stats = flow.stats;
+  const counters = ORDER_COUNTER_FIELDS.length;
+  return {
+    id: flow.id,
+    seriesFields: ORDER_SERIES_FIELDS,
+    sampleCumulative(now, out) {
+      ORDER_COUNTER_FIELDS.forEach((field, f) => (out[f] = stats[field]));
+      for (let s = 0; s < RUNNING_STATES.length; s++) {
+        out[counters + s] = flow.states.areaAt(s, now);
+      }
     },
   };
 }

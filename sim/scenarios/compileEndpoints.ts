@@ -4,6 +4,7 @@ import { KeyStore } from '../model/cache/keyStore';
 import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { delayOfLevel } from '../model/mq/delayLevels';
 import type { Topic } from '../model/mq/topic';
+import type { OrderFlow } from '../model/orders/orderFlow';
 import type { ShardedTable } from '../model/sharding/shardedTable';
 import type { Step } from '../model/service/endpointProgram';
 import type { ScenarioIndex } from './scenarioIndex';
@@ -23,6 +24,7 @@ export function compileEndpoints(
   topics: readonly Topic[],
   shardedTables: readonly ShardedTable[],
   breakers: LoggedBreaker[],
+  orderFlows: readonly OrderFlow[] = [],
 ): Step[][] {
   const breakerFor = (name: string, spec: BreakerSpec): CircuitBreaker => {
     const { preset, ...overrides } = spec;
@@ -107,6 +109,8 @@ export function compileEndpoints(
             timeout: step.timeout ?? Infinity,
             onFailure: step.onFailure,
           };
+        case 'placeOrder':
+          return { kind: 'placeOrder', flow: orderFlows.find((f) => f.id === step.orders)! };
       }
     }),
   );

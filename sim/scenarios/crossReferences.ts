@@ -66,6 +66,7 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
   const tables = new Names(issues, 'sharded table', 'sharded tables').collect(doc.shardedTables, [
     'shardedTables',
   ]);
+  const orderFlows = new Names(issues, 'order flow', 'order flows').collect(doc.orders, ['orders']);
   const multiActive = record(doc.multiActive);
   const centres = new Names(issues, 'centre', 'centres').collect(multiActive.centres, [
     'multiActive',
@@ -168,6 +169,16 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     if (sharded.searchIndex !== undefined) searchIndex(record(sharded.searchIndex), i);
   });
 
+  list(doc.orders).forEach((raw, i) => {
+    const flow = record(raw);
+    databases.mustExist(flow.db, ['orders', i, 'db']);
+    for (const service of ['rider', 'payment', 'merchant']) {
+      stations.mustExist(flow[service], ['orders', i, service]);
+    }
+  });
+  /** Stations running a placeOrder step: the order services an instanceCrash may hit. */
+  const orderServices = new Set<string>();
+
   list(doc.tiers).forEach((raw, i) => {
     list(record(raw).stations).forEach((s, k) =>
       stations.mustExist(s, ['tiers', i, 'stations', k]),
@@ -236,6 +247,10 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
           case 'shardQuery':
             tables.mustExist(step.table, at('table'));
             break;
+          case 'placeOrder':
+            orderFlows.mustExist(step.orders, at('orders'));
+            if (typeof station.id === 'string') orderServices.add(station.id);
+            break;
         }
       });
     }
@@ -265,6 +280,15 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     else if (fault.kind === 'masterFailover') databases.mustExist(fault.db, ['faults', i, 'db']);
     else if (fault.kind === 'consumerCrash') crashedConsumer(fault, ['faults', i]);
     else stations.mustExist(fault.station, ['faults', i, 'station']);
+    const crashed = text(fault.station);
+    if (fault.kind === 'instanceCrash' && crashed !== undefined && stations.ids.has(crashed)) {
+      if (!orderServices.has(crashed)) {
+        issues.push({
+          path: ['faults', i, 'station'],
+          message: `station "${crashed}" places no orders (an instanceCrash hits a station with a placeOrder step; those are ${quoted(orderServices)})`,
+        });
+      }
+    }
     if (duration !== undefined && typeof fault.at === 'number' && fault.at > duration) {
       issues.push({
         path: ['faults', i, 'at'],

@@ -133,7 +133,7 @@ export function formatSummary(report: RunReport, scenario: Scenario): string {
     topicRows.length === 0
       ? ''
       : `\nTopics (duplicates: messages delivered again after a consumer crash)\n${topics}\n`;
-  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n${topicPart}${storesPart(report, measured)}${tiersPart(report)}`;
+  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n${topicPart}${storesPart(report, measured)}${ordersPart(report)}${tiersPart(report)}`;
 }
 
 /** Caches and databases, when the scenario has them: hit ratios, reads and writes per second. */
@@ -166,6 +166,46 @@ function storesPart(report: RunReport, measured: number): string {
     out += `\nDatabases (reads include cache loads)\n${table(header, dbRows)}\n`;
   }
   return out;
+}
+
+/** Order flows, when the scenario has them: how the sagas ended and what each practice did. */
+function ordersPart(report: RunReport): string {
+  const rows = Object.entries(report.orders ?? {}).map(([id, o]) => [
+    id,
+    count(o.created),
+    count(o.completed),
+    count(o.compensated),
+    count(o.needsManualHandling),
+    count(o.inFlight),
+    count(o.stuckAtEnd),
+    count(o.replaysServed),
+    count(o.conflicts),
+    count(o.mismatches),
+    count(o.compensationsByScanner),
+    count(o.notifyRedeliveries),
+    count(o.paymentsCaptured),
+    count(o.paymentsRefunded),
+    count(o.doubleCaptures),
+  ]);
+  if (rows.length === 0) return '';
+  const header = [
+    'orders',
+    'created',
+    'completed',
+    'compensated',
+    'manual',
+    'in flight',
+    'stuck',
+    'replays',
+    '409s',
+    '400s',
+    'by scanner',
+    'notify retries',
+    'captured',
+    'refunded',
+    'double',
+  ];
+  return `\nOrders (sagas over the whole run; stuck = waiting on a lost reply; double = charged twice)\n${table(header, rows)}\n`;
 }
 
 /** The scenario's tiers, each beside its reference figure when it has one. */

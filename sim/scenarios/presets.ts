@@ -1,7 +1,10 @@
+import asyncCreation from './presets/async-creation.json';
 import cacheConsistency from './presets/cache-consistency.json';
 import cacheFlush from './presets/cache-flush.json';
 import circuitBreaker from './presets/circuit-breaker.json';
+import compensation from './presets/compensation.json';
 import erlangB from './presets/erlang-b.json';
+import idempotency from './presets/idempotency.json';
 import lunchPeak from './presets/lunch-peak.json';
 import lunchRush from './presets/lunch-rush.json';
 import md1 from './presets/md1.json';
@@ -33,6 +36,9 @@ export const PRESETS: Readonly<Record<string, unknown>> = {
   'queue-smoothing': queueSmoothing,
   'multi-active': multiActive,
   sharding,
+  idempotency,
+  compensation,
+  'async-creation': asyncCreation,
   'lunch-peak': lunchPeak,
   mm1,
   mm8,

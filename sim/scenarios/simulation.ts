@@ -15,6 +15,7 @@ import { EndpointProgram } from '../model/service/endpointProgram';
 import { Cache } from '../model/cache/cache';
 import { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import { Topic } from '../model/mq/topic';
+import { OrderFlow } from '../model/orders/orderFlow';
 import { ShardedTable } from '../model/sharding/shardedTable';
 import { SearchIndex } from '../model/sharding/searchIndex';
 import { SearchIndexServer } from '../model/sharding/searchIndexServer';
@@ -28,13 +29,14 @@ import { ScenarioIndex } from './scenarioIndex';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
 import {
   cacheSubject,
+  orderSubject,
   sourceSubject,
   stationSubject,
   topicSubject,
 } from '../metrics/seriesSubjects';
 import { Warmup } from '../metrics/warmup';
 import type { Scenario } from './schema/scenarioSchema';
-import type { FaultSpec } from './schema/faultSchema';
+import type { FaultSpec, ScenarioFaultSpec } from './schema/faultSchema';
 import type { SourceSpec } from './schema/sourceSchema';
 
 /**
@@ -51,6 +53,8 @@ export class Simulation {
   readonly databases: ReplicatedDatabase[];
   readonly topics: Topic[];
   readonly shardedTables: ShardedTable[];
+  /** The order flows (idempotency keys and sagas), in the scenario's order. */
+  readonly orderFlows: OrderFlow[];
   /** Multi-active routing by user unit, when the scenario has data centres. */
   readonly router: UnitRouter | undefined;
   /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
@@ -147,6 +151,25 @@ export class Simulation {
         ),
     );
     const searchServers = this.searchServersOf(scenario, streams);
+    this.orderFlows = scenario.orders.map(
+      (spec) =>
+        new OrderFlow(
+          {
+            id: spec.id,
+            db: this.databases[index.database(spec.db)]!,
+            rider: index.station(spec.rider),
+            payment: index.station(spec.payment),
+            merchant: index.station(spec.merchant),
+            stepTimeout: spec.stepTimeout,
+            creation: spec.creation,
+            scanner: spec.scanner,
+            retentionSeconds: spec.retentionSeconds,
+            machines: spec.machines,
+          },
+          this.kernel,
+          this.network,
+        ),
+    );
 
     this.stations = scenario.stations.map((spec, i) => {
       const program = spec.endpoints
@@ -163,6 +186,7 @@ export class Simulation {
               this.topics,
               this.shardedTables,
               this.breakers,
+              this.orderFlows,
             ).map(routeSearches),
             streams.stream(`station:${spec.id}/work`),
           )
@@ -224,6 +248,8 @@ export class Simulation {
       }
       return source;
     });
+    // After the sources: a scenario without orders starts its components as it always did.
+    for (const flow of this.orderFlows) this.kernel.add(flow);
 
     const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
     this.series = this.kernel.add(
@@ -233,6 +259,7 @@ export class Simulation {
           ...this.sources.map(sourceSubject),
           ...this.caches.map(cacheSubject),
           ...this.topics.map(topicSubject),
+          ...this.orderFlows.map(orderSubject),
         ],
         bucket,
         scenario.metrics.maxBuckets,
@@ -344,7 +371,7 @@ export class Simulation {
     injector.start(this.kernel);
   }
 
-  private faultOf(f: FaultSpec, index: ScenarioIndex): Fault {
+  private faultOf(f: ScenarioFaultSpec, index: ScenarioIndex): Fault {
     if (f.kind === 'flushCache') return { ...f, cache: this.caches[index.cache(f.cache)]! };
     if (f.kind === 'masterFailover') {
       const db = this.databases[index.database(f.db)]!;
@@ -353,6 +380,9 @@ export class Simulation {
     if (f.kind === 'consumerCrash') {
       const topic = this.topics[index.topic(f.topic)]!;
       return { ...f, topic, consumer: index.station(f.consumer) };
+    }
+    if (f.kind === 'instanceCrash') {
+      return { ...f, station: index.station(f.station), flows: this.orderFlows };
     }
     if (f.kind === 'centreDown') {
       const centre = this.scenario.multiActive!.centres.findIndex((c) => c.id === f.centre);

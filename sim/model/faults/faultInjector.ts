@@ -3,6 +3,7 @@ import type { Cache } from '../cache/cache';
 import type { UnitRouter } from '../datacentre/unitRouter';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Topic } from '../mq/topic';
+import type { OrderFlow } from '../orders/orderFlow';
 import type { Station } from '../station/station';
 
 export type Fault =
@@ -25,7 +26,8 @@ export type Fault =
       failoverDelay: number;
       duration?: number | undefined;
     }
-  | { kind: 'consumerCrash'; at: number; topic: Topic; consumer: number; restartDelay: number };
+  | { kind: 'consumerCrash'; at: number; topic: Topic; consumer: number; restartDelay: number }
+  | { kind: 'instanceCrash'; at: number; station: number; flows: readonly OrderFlow[] };
 
 /**
  * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
@@ -66,6 +68,9 @@ export class FaultInjector implements Component {
         return;
       case 'consumerCrash':
         fault.topic.crash(fault.consumer, fault.restartDelay);
+        return;
+      case 'instanceCrash':
+        for (const flow of fault.flows) flow.crash(fault.station);
         return;
       case 'centreDown':
         fault.router.fail(fault.centre);

@@ -59,6 +59,14 @@ export class RequestTable {
   priority: Uint8Array;
   /** Version of the key's value this request carries (read from the database, or written). */
   version: Float64Array;
+  /**
+   * The logical request this attempt belongs to: numbered by its source, copied to its retries
+   * and to the calls made while serving it, -1 for other requests (messages, order-flow calls).
+   * Retries of one logical request share it, so it is what an idempotency key is made from.
+   */
+  logical: Float64Array;
+  /** The next logical request number: one sequence for the whole network, so numbers are unique. */
+  nextLogical = 0;
   private free: Int32Array;
   private freeCount = 0;
   private fresh = 0;
@@ -88,6 +96,7 @@ export class RequestTable {
     this.target = new Int32Array(initialCapacity);
     this.priority = new Uint8Array(initialCapacity);
     this.version = new Float64Array(initialCapacity);
+    this.logical = new Float64Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -114,6 +123,7 @@ export class RequestTable {
     this.key[id] = 0;
     this.target[id] = -1;
     this.priority[id] = 0;
+    this.logical[id] = -1;
     return id;
   }
 
@@ -162,6 +172,7 @@ export class RequestTable {
     this.target = i32(this.target);
     this.priority = u8(this.priority);
     this.version = f64(this.version);
+    this.logical = f64(this.logical);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -6,6 +6,7 @@ import type { Topic } from '../mq/topic';
 import type { ShardedTable } from '../sharding/shardedTable';
 import type { Distribution } from '../distributions/distribution';
 import type { Network } from '../network/network';
+import type { OrderClient, OrderFlow } from '../orders/orderFlow';
 import type { FailureReason, Requester } from '../network/requester';
 import type { ServiceProgram } from '../station/serviceProgram';
 import type { Station } from '../station/station';
@@ -70,6 +71,14 @@ export type Step =
       db: ReplicatedDatabase;
       timeout: number;
       onFailure: OnFailure;
+    }
+  | {
+      /**
+       * Place an order through an order flow (idempotency key, then the saga); the thread is held
+       * until the flow answers the client, and the request fails when the flow says so.
+       */
+      kind: 'placeOrder';
+      flow: OrderFlow;
     };
 
 type CallStep = Step & { kind: 'call' };
@@ -103,7 +112,7 @@ export class EndpointStats {
  * dependency queues and serves it like any other, and keeps working on it after the caller gave
  * up unless its timeout policy says otherwise.
  */
-export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
+export class EndpointProgram implements ServiceProgram, Requester, StepRunner, OrderClient {
   readonly stats: EndpointStats[];
   private readonly cacheSteps = new CacheSteps(this);
   private requesterIndex = -1;
@@ -143,6 +152,8 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
 
   abort(request: number): void {
     const table = this.network.table;
+    const placing = this.currentStep(request);
+    if (placing.kind === 'placeOrder') placing.flow.abandon(request);
     const children = this.fanOut.get(request);
     if (children) {
       for (const child of children) this.abandonChild(child);
@@ -207,6 +218,10 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
         step.topic.publish(table.key[request]!, step.delay);
         continue;
       }
+      if (step.kind === 'placeOrder') {
+        step.flow.place(request, this, this.station.index);
+        return;
+      }
       if (step.kind === 'cacheRead') {
         this.cacheSteps.startRead(request, step, now);
         return;
@@ -256,6 +271,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
     table.attempt[child] = 1;
     table.endpoint[child] = endpoint;
     table.key[child] = table.key[request]!;
+    table.logical[child] = table.logical[request]!;
     table.priority[child] = table.priority[request]!;
     table.child[request] = child;
     if (timeout < Infinity) {
@@ -273,6 +289,12 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner {
       table.deadline[child] = Infinity;
     }
     network.send(child, target);
+  }
+
+  /** The order flow's answer to the client of `request` (a placeOrder step). */
+  orderAnswered(request: number, ok: boolean): void {
+    if (ok) this.advance(request);
+    else this.station.finish(request, true);
   }
 
   private startShardQuery(request: number, endpoint: number, step: ShardStep, now: number): void {

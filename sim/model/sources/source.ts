@@ -85,6 +85,7 @@ export abstract class Source implements Component, Requester {
     table.endpoint[request] = this.endpoint;
     table.priority[request] = this.priority;
     table.key[request] = this.keys ? this.keys.next() : 0;
+    table.logical[request] = table.nextLogical++;
     this.offered++;
     this.client.retry?.firstAttemptSent();
     this.fire(request);
@@ -114,8 +115,9 @@ export abstract class Source implements Component, Requester {
     const attempt = table.attempt[request]!;
     const client = table.client[request]!;
     const key = table.key[request]!;
+    const logical = table.logical[request]!;
     this.network.abandon(request);
-    this.afterFailure(origin, attempt, client, key, 'timeout');
+    this.afterFailure(origin, attempt, client, key, logical, 'timeout');
   }
 
   succeeded(request: number): void {
@@ -130,6 +132,7 @@ export abstract class Source implements Component, Requester {
       table.attempt[request]!,
       table.client[request]!,
       table.key[request]!,
+      table.logical[request]!,
       reason,
     );
   }
@@ -147,6 +150,7 @@ export abstract class Source implements Component, Requester {
     attempt: number,
     client: number,
     key: number,
+    logical: number,
     reason: RetryOn,
   ): void {
     const retry = this.client.retry;
@@ -159,6 +163,8 @@ export abstract class Source implements Component, Requester {
       table.endpoint[next] = this.endpoint;
       table.priority[next] = this.priority;
       table.key[next] = key;
+      // A retry is the same logical request: it carries the same idempotency key.
+      table.logical[next] = logical;
       this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
       return;
     }

@@ -88,3 +88,29 @@ export const FaultSchema = z.discriminatedUnion(
 );
 
 export type FaultSpec = z.infer<typeof FaultSchema>;
+
+const InstanceCrashSchema = z
+  .strictObject({
+    kind: z.literal('instanceCrash'),
+    at,
+    station: identifier().describe('The order service (a station with a placeOrder step).'),
+  })
+  .describe(
+    'An order service instance crashes mid-saga: every saga whose current call is in flight loses its reply (and its RPC timeout), so only the scheduled scanner can unstick it.',
+  );
+
+/**
+ * The faults a scenario file may schedule: FaultSchema's, which the sandbox can also inject
+ * live (its fault form has one entry per kind of FaultSchema), plus instanceCrash, scheduled
+ * from the file only until the form has an entry for it.
+ */
+export const ScenarioFaultSchema = z.discriminatedUnion(
+  'kind',
+  [...FaultSchema.options, InstanceCrashSchema],
+  {
+    error:
+      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown", "masterFailover", "consumerCrash" or "instanceCrash"',
+  },
+);
+
+export type ScenarioFaultSpec = z.infer<typeof ScenarioFaultSchema>;

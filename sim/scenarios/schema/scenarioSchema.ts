@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MAX_SEED } from '../../kernel/rng';
 import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
-import { FaultSchema } from './faultSchema';
+import { ScenarioFaultSchema } from './faultSchema';
+import { OrderFlowSchema } from './orderSchema';
 import {
   identifier,
   integerAtLeast,
@@ -222,9 +223,10 @@ export const ScenarioSchema = z
     topics: z.array(TopicSchema).default([]),
     shardedTables: z.array(ShardedTableSchema).default([]),
     multiActive: MultiActiveSchema.optional(),
+    orders: z.array(OrderFlowSchema).default([]),
     sources: z.array(SourceSchema).min(1, { error: 'needs at least one source' }),
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
-    faults: z.array(FaultSchema).default([]),
+    faults: z.array(ScenarioFaultSchema).default([]),
     tiers: z.array(TierSchema).default([]).describe('Station groups summed in the report.'),
   })
   .describe('A PeakLab scenario: sources, stations, routing, faults, duration and seed.');

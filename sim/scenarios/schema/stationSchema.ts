@@ -129,10 +129,18 @@ const StepSchema = z.discriminatedUnion(
       .describe("Write the request's key to the database and keep the cache consistent."),
     databaseStep('dbRead', "Read the request's key: from a replica, or the master if so routed."),
     databaseStep('dbWrite', "Write the request's key on the master; it then replicates."),
+    z
+      .strictObject({
+        kind: z.literal('placeOrder'),
+        orders: identifier().describe('The order flow (from "orders").'),
+      })
+      .describe(
+        'Place an order: idempotency key check, then the order saga; the thread is held until the client is answered (after the persist when creation is async, after the whole saga when sync).',
+      ),
   ],
   {
     error:
-      'kind must be "work", "call", "cacheRead", "cachedWrite", "publish", "shardQuery", "dbRead" or "dbWrite"',
+      'kind must be "work", "call", "cacheRead", "cachedWrite", "publish", "shardQuery", "dbRead", "dbWrite" or "placeOrder"',
   },
 );
 
