@@ -17,17 +17,25 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-const PORT = 4173;
+// Overridable so that several checkouts (or people) can run the browser tests side by side.
+const PORT = Number(process.env.PEAKLAB_E2E_PORT ?? 4173);
+const OUT_DIR = process.env.PEAKLAB_E2E_OUT_DIR ?? 'dist';
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: process.env.PEAKLAB_E2E_RESULTS ?? 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      { open: 'never', outputFolder: process.env.PEAKLAB_E2E_REPORT ?? 'playwright-report' },
+    ],
+  ],
   use: {
     baseURL,
     screenshot: 'only-on-failure',
@@ -47,7 +55,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
