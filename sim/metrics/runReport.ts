@@ -157,6 +157,10 @@ export interface OrderReport {
   duplicateOrders: number;
   /** Key checks the database failed or did not answer in time: the client got an error. */
   keyCheckFailures: number;
+  /** Saga calls a duplicateCalls fault delivered twice. */
+  duplicatesDelivered: number;
+  /** Deliveries the services recognised as seen before and applied no effect for. */
+  duplicatesSuppressed: number;
   /** Saga calls whose reply an instance crash lost (they wait for the scheduled job). */
   lostReplies: number;
   /** Stuck sagas the scheduled job drove on or back (the critical path). */
@@ -358,6 +362,8 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       mismatches: s.mismatches,
       duplicateOrders: s.duplicateOrders,
       keyCheckFailures: s.keyCheckFailures,
+      duplicatesDelivered: s.duplicatesDelivered,
+      duplicatesSuppressed: s.duplicatesSuppressed,
       lostReplies: s.lostReplies,
       compensationsByScanner: s.compensationsByScanner,
       notifyRedeliveries: s.notifyRedeliveries,

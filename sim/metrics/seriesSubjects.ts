@@ -150,6 +150,7 @@ export const ORDER_COUNTER_FIELDS = [
   'conflicts',
   'compensationsByScanner',
   'notifyRedeliveries',
+  'duplicatesSuppressed',
 ] as const;
 export const ORDER_SERIES_FIELDS = [
   ...ORDER_COUNTER_FIELDS,

@@ -169,11 +169,15 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
     if (sharded.searchIndex !== undefined) searchIndex(record(sharded.searchIndex), i);
   });
 
+  /** The services order sagas call: the stations a duplicateCalls fault may hit. */
+  const sagaServices = new Set<string>();
   list(doc.orders).forEach((raw, i) => {
     const flow = record(raw);
     databases.mustExist(flow.db, ['orders', i, 'db']);
     for (const service of ['rider', 'payment', 'merchant']) {
       stations.mustExist(flow[service], ['orders', i, service]);
+      const id = text(flow[service]);
+      if (id !== undefined) sagaServices.add(id);
     }
   });
   /** Stations running a placeOrder step: the order services an instanceCrash may hit. */
@@ -286,6 +290,14 @@ export function crossReferenceIssues(input: unknown): CrossReferenceIssue[] {
         issues.push({
           path: ['faults', i, 'station'],
           message: `station "${crashed}" places no orders (an instanceCrash hits a station with a placeOrder step; those are ${quoted(orderServices)})`,
+        });
+      }
+    }
+    if (fault.kind === 'duplicateCalls' && crashed !== undefined && stations.ids.has(crashed)) {
+      if (!sagaServices.has(crashed)) {
+        issues.push({
+          path: ['faults', i, 'station'],
+          message: `no order saga calls station "${crashed}" (duplicateCalls hits the rider, payment or merchant service of an order flow; those are ${quoted(sagaServices)})`,
         });
       }
     }

@@ -183,6 +183,7 @@ function ordersPart(report: RunReport): string {
     count(o.mismatches),
     count(o.compensationsByScanner),
     count(o.notifyRedeliveries),
+    count(o.duplicatesSuppressed),
     count(o.paymentsCaptured),
     count(o.paymentsRefunded),
     count(o.doubleCaptures),
@@ -201,11 +202,12 @@ function ordersPart(report: RunReport): string {
     '400s',
     'by scanner',
     'notify retries',
+    'dups suppressed',
     'captured',
     'refunded',
     'double',
   ];
-  return `\nOrders (sagas over the whole run; stuck = waiting on a lost reply; double = charged twice)\n${table(header, rows)}\n`;
+  return `\nOrders (sagas over the whole run; stuck = waiting on a lost reply; dups suppressed = deliveries an idempotent consumer recognised; double = charged twice)\n${table(header, rows)}\n`;
 }
 
 /** The scenario's tiers, each beside its reference figure when it has one. */

@@ -381,7 +381,7 @@ export class Simulation {
       const topic = this.topics[index.topic(f.topic)]!;
       return { ...f, topic, consumer: index.station(f.consumer) };
     }
-    if (f.kind === 'instanceCrash') {
+    if (f.kind === 'instanceCrash' || f.kind === 'duplicateCalls') {
       return { ...f, station: index.station(f.station), flows: this.orderFlows };
     }
     if (f.kind === 'centreDown') {

@@ -27,6 +27,19 @@ export interface KindForm {
 }
 
 const stationIds = (s: Scenario) => s.stations.map((x) => x.id);
+/** Stations with a placeOrder step: the instances an instanceCrash can hit. */
+const orderServices = (s: Scenario) =>
+  s.stations
+    .filter((x) =>
+      Object.values(x.endpoints ?? {}).some((steps) =>
+        steps.some((step) => step.kind === 'placeOrder'),
+      ),
+    )
+    .map((x) => x.id);
+/** The services the order sagas call. */
+const sagaServices = (s: Scenario) => [
+  ...new Set(s.orders.flatMap((o) => [o.rider, o.payment, o.merchant])),
+];
 const station: FieldSpec = {
   name: 'station',
   label: 'Station',
@@ -119,6 +132,17 @@ export const FAULT_FORMS: Record<FaultKind, KindForm> = {
         optional: true,
         initial: '45',
       },
+    ],
+  },
+  instanceCrash: {
+    label: 'Crash an order service instance mid-saga',
+    fields: [{ name: 'station', label: 'Order service', kind: 'choice', options: orderServices }],
+  },
+  duplicateCalls: {
+    label: 'Duplicate messages (saga calls arrive twice)',
+    fields: [
+      { name: 'station', label: 'Service', kind: 'choice', options: sagaServices },
+      { name: 'duration', label: 'For (s)', kind: 'number', initial: '10' },
     ],
   },
 };

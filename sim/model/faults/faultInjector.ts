@@ -27,7 +27,14 @@ export type Fault =
       duration?: number | undefined;
     }
   | { kind: 'consumerCrash'; at: number; topic: Topic; consumer: number; restartDelay: number }
-  | { kind: 'instanceCrash'; at: number; station: number; flows: readonly OrderFlow[] };
+  | { kind: 'instanceCrash'; at: number; station: number; flows: readonly OrderFlow[] }
+  | {
+      kind: 'duplicateCalls';
+      at: number;
+      station: number;
+      duration: number;
+      flows: readonly OrderFlow[];
+    };
 
 /**
  * Applies scheduled faults at their simulated times. Faults draw no random numbers, so adding one
@@ -71,6 +78,10 @@ export class FaultInjector implements Component {
         return;
       case 'instanceCrash':
         for (const flow of fault.flows) flow.crash(fault.station);
+        return;
+      case 'duplicateCalls':
+        for (const flow of fault.flows)
+          flow.duplicateCalls(fault.station, fault.at + fault.duration);
         return;
       case 'centreDown':
         fault.router.fail(fault.centre);

@@ -115,6 +115,8 @@ export class OrderFlow implements Component, Requester {
   private readonly capturedLogicals = new Set<number>();
   private readonly orderedLogicals = new Set<number>();
   private readonly scanner: OrderScanner | undefined;
+  /** Until when saga calls to a station are delivered twice (a duplicateCalls fault), by index. */
+  private readonly duplicatingUntil = new Map<number, number>();
   private nextOrder = 0;
   private keyOutcome = NONE;
   private replayedStatus = 0;
@@ -204,6 +206,14 @@ export class OrderFlow implements Component, Requester {
       this.network.clearTimeout(call.child);
       this.stats.lostReplies++;
     }
+  }
+
+  /**
+   * Until `until`, every saga call to `station` is delivered twice (at-least-once delivery at its
+   * worst). The copy's reply goes nowhere; what it does is up to the service's idempotency.
+   */
+  duplicateCalls(station: number, until: number): void {
+    this.duplicatingUntil.set(station, Math.max(until, this.duplicatingUntil.get(station) ?? 0));
   }
 
   /** Sagas waiting on a reply that will never come: only the scanner can move them. */
@@ -364,6 +374,12 @@ export class OrderFlow implements Component, Requester {
             ? c.payment
             : c.merchant;
     order.call = this.call(target, step, attempt, order, null, order.key);
+    const until = this.duplicatingUntil.get(target);
+    if (until !== undefined && now < until) {
+      this.stats.duplicatesDelivered++;
+      // Nobody waits for the copy: its reply is dropped, its effect is the service's business.
+      this.call(target, step, attempt, order, null, order.key).live = false;
+    }
   }
 
   /** What the service did when it served the call, whether or not anyone still listens. */
@@ -372,6 +388,8 @@ export class OrderFlow implements Component, Requester {
     const stats = this.stats;
     switch (call.step) {
       case PERSIST:
+        // An upsert keyed by order id: a second delivery writes the same row again.
+        if (order.persisted) stats.duplicatesSuppressed++;
         order.persisted = true;
         this.config.db.committed(order.key, this.kernel.now);
         break;
@@ -379,13 +397,19 @@ export class OrderFlow implements Component, Requester {
         this.config.db.committed(order.key, this.kernel.now);
         break;
       case RESERVE:
+        // The rider service reserves once per order (its consumer dedups by order id).
+        if (order.riderReserved) stats.duplicatesSuppressed++;
         order.riderReserved = true;
         break;
       case RELEASE:
         order.riderReserved = false;
         break;
       case CAPTURE:
-        if (order.payment !== Payment.None) break;
+        if (order.payment !== Payment.None) {
+          // The provider's idempotency: a capture seen before (or after a void) does nothing.
+          stats.duplicatesSuppressed++;
+          break;
+        }
         order.payment = Payment.Captured;
         stats.paymentsCaptured++;
         if (this.capturedLogicals.has(order.logical)) stats.doubleCaptures++;
@@ -397,9 +421,13 @@ export class OrderFlow implements Component, Requester {
           stats.paymentsRefunded++;
         } else if (order.payment === Payment.None) {
           order.payment = Payment.Voided;
+        } else {
+          stats.duplicatesSuppressed++;
         }
         break;
       case NOTIFY:
+        // The merchant's idempotent consumer shows the order once, however often it arrives.
+        if (order.notified > 0) stats.duplicatesSuppressed++;
         order.notified++;
         break;
     }

@@ -30,6 +30,13 @@ export class OrderStats {
   doubleCaptures = 0;
   /** Orders created for a logical request that already had one (its key was gone). */
   duplicateOrders = 0;
+  /** Saga calls delivered a second time by a duplicateCalls fault. */
+  duplicatesDelivered = 0;
+  /**
+   * Deliveries a service recognised as seen before and applied no effect for (idempotent
+   * consumers): copies, and retries or redeliveries of calls the service had already served.
+   */
+  duplicatesSuppressed = 0;
   /** Saga calls whose reply an instance crash lost. */
   lostReplies = 0;
 }

@@ -9,6 +9,29 @@ import {
 
 const at = nonNegativeNumber(' s').describe('Simulated time the fault starts.');
 
+const InstanceCrashSchema = z
+  .strictObject({
+    kind: z.literal('instanceCrash'),
+    at,
+    station: identifier().describe('The order service (a station with a placeOrder step).'),
+  })
+  .describe(
+    'An order service instance crashes mid-saga: every saga whose current call is in flight loses its reply (and its RPC timeout), so only the scheduled scanner can unstick it.',
+  );
+
+const DuplicateCallsSchema = z
+  .strictObject({
+    kind: z.literal('duplicateCalls'),
+    at,
+    station: identifier().describe(
+      "A service the order sagas call: an order flow's rider, payment or merchant station.",
+    ),
+    duration: positiveNumber(' s').describe('Seconds the network delivers every saga call twice.'),
+  })
+  .describe(
+    "At-least-once delivery at its worst: for a while every saga call to the station arrives twice. The service applies the first and must recognise the second (an idempotent consumer): the payment provider's ledger and the merchant's and rider service's dedup by order.",
+  );
+
 export const FaultSchema = z.discriminatedUnion(
   'kind',
   [
@@ -80,37 +103,18 @@ export const FaultSchema = z.discriminatedUnion(
       .describe(
         'A consumer process dies: its partitions resume from the last committed offsets, so what it processed since is delivered again.',
       ),
+    InstanceCrashSchema,
+    DuplicateCallsSchema,
   ],
   {
     error:
-      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown", "masterFailover" or "consumerCrash"',
+      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown", "masterFailover", "consumerCrash", "instanceCrash" or "duplicateCalls"',
   },
 );
 
 export type FaultSpec = z.infer<typeof FaultSchema>;
 
-const InstanceCrashSchema = z
-  .strictObject({
-    kind: z.literal('instanceCrash'),
-    at,
-    station: identifier().describe('The order service (a station with a placeOrder step).'),
-  })
-  .describe(
-    'An order service instance crashes mid-saga: every saga whose current call is in flight loses its reply (and its RPC timeout), so only the scheduled scanner can unstick it.',
-  );
+/** The faults a scenario file may schedule: the same the sandbox can inject live. */
+export const ScenarioFaultSchema = FaultSchema;
 
-/**
- * The faults a scenario file may schedule: FaultSchema's, which the sandbox can also inject
- * live (its fault form has one entry per kind of FaultSchema), plus instanceCrash, scheduled
- * from the file only until the form has an entry for it.
- */
-export const ScenarioFaultSchema = z.discriminatedUnion(
-  'kind',
-  [...FaultSchema.options, InstanceCrashSchema],
-  {
-    error:
-      'kind must be "slowdown", "outage", "servers", "flushCache", "centreDown", "masterFailover", "consumerCrash" or "instanceCrash"',
-  },
-);
-
-export type ScenarioFaultSpec = z.infer<typeof ScenarioFaultSchema>;
+export type ScenarioFaultSpec = FaultSpec;

@@ -38,6 +38,34 @@ describe('order flow: the machines run for every order', () => {
     expect(audit.violations()).toEqual([]);
   });
 
+  it('calls delivered twice are recognised by idempotent consumers: every effect applied once', () => {
+    const faults = [
+      { kind: 'duplicateCalls' as const, at: 2, station: 'payment', duration: 5 },
+      { kind: 'duplicateCalls' as const, at: 2, station: 'merchant', duration: 5 },
+      { kind: 'duplicateCalls' as const, at: 2, station: 'rider', duration: 5 },
+    ];
+    const base = runOrders(orderScenario({ rate: 20, arrivals: 10, duration: 60 }));
+    const dup = runOrders(orderScenario({ rate: 20, arrivals: 10, duration: 60, faults }));
+    const b = base.report.orders!.orders!;
+    const o = dup.report.orders!.orders!;
+    expect(b.duplicatesDelivered).toBe(0);
+    // ~20 orders/s for 5 s, three calls each to the three services.
+    expect(o.duplicatesDelivered).toBeGreaterThan(200);
+    // Each copy was served as well as its original: one of the two is recognised.
+    expect(o.duplicatesSuppressed - b.duplicatesSuppressed).toBeGreaterThanOrEqual(
+      o.duplicatesDelivered,
+    );
+    expect(dup.report.stations.merchant!.completed).toBeGreaterThan(
+      base.report.stations.merchant!.completed + 60,
+    );
+    expect(o.completed).toBe(o.created);
+    expect(o.paymentsCaptured).toBe(o.completed);
+    expect(o.doubleCaptures).toBe(0);
+    const notifiedTwice = dup.audit.allOrders.filter((x) => x.notified > 1).length;
+    expect(notifiedTwice).toBeGreaterThan(60);
+    expect(dup.audit.violations()).toEqual([]);
+  });
+
   it('a payment outage compensates in reverse (refund, release, reject) and never double charges', () => {
     const { report, audit } = runOrders(
       orderScenario({

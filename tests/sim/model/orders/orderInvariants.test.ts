@@ -29,6 +29,13 @@ const faultArb: fc.Arbitrary<FaultInput> = fc.oneof(
     at: seconds(0, 5),
     station: fc.constant('api'),
   }),
+  // Message duplication: every call to the service arrives twice for a while.
+  fc.record({
+    kind: fc.constant('duplicateCalls' as const),
+    at: seconds(0, 5),
+    station: fc.constantFrom('payment', 'rider', 'merchant'),
+    duration: seconds(0.5, 5),
+  }),
 );
 
 /** At most one failover: the database has one replica to promote. */
@@ -102,6 +109,8 @@ describe('order flow invariants over random fault schedules', () => {
       replaysServed: 0,
       conflicts: 0,
       notifyRedeliveries: 0,
+      duplicatesDelivered: 0,
+      duplicatesSuppressed: 0,
       failovers: 0,
     };
     fc.assert(

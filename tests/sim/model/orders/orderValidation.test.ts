@@ -25,6 +25,19 @@ describe('order flows in a scenario', () => {
     ]);
   });
 
+  it('a duplicateCalls fault must hit a service the sagas call, for a positive duration', () => {
+    const doc = orderScenario({
+      faults: [
+        { kind: 'duplicateCalls', at: 1, station: 'api', duration: 2 },
+        { kind: 'duplicateCalls', at: 1, station: 'payment', duration: 0 },
+      ],
+    });
+    expect(errorsOf(doc)).toEqual([
+      'faults[1].duration: must be a number > 0 s, got 0',
+      'faults[0].station: no order saga calls station "api" (duplicateCalls hits the rider, payment or merchant service of an order flow; those are "rider", "payment", "merchant")',
+    ]);
+  });
+
   it('states the allowed values of its settings', () => {
     const doc = orderScenario({ flow: { creation: 'later' as 'sync', stepTimeout: 0 } });
     expect(errorsOf(doc)).toEqual([
