@@ -9,6 +9,7 @@ import { checkFault } from './checkFault';
 import { describeLoad, type LoadedLayout } from './loadResult';
 import { runSeriesCsv } from './seriesExport';
 import { takeSnapshot, type Snapshot } from './snapshot';
+import { ordersApi, withOrderJournals } from './ordersApi';
 
 export type { SeriesSubjectKind } from './loadResult';
 
@@ -45,6 +46,7 @@ function current(): Simulation {
 const EVENTS_PER_CHECK = 20_000;
 
 export const api = {
+  ...ordersApi(() => current()),
   presets(): { name: string; title: string }[] {
     return Object.keys(PRESETS).map((name) => ({ name, title: presetTitle(name) }));
   },
@@ -73,7 +75,7 @@ export const api = {
       seed: seed ?? result.scenario.seed,
       warnings: result.warnings,
     };
-    sim = new Simulation(loaded.scenario, loaded.seed);
+    sim = withOrderJournals(new Simulation(loaded.scenario, loaded.seed));
     injected = [];
     wallMs = 0;
     return describeLoad(sim, result.warnings);
@@ -82,7 +84,7 @@ export const api = {
   /** Back to t = 0 with the same scenario and seed; injected faults are dropped. */
   reset(): Snapshot {
     if (!loaded) throw new Error('no scenario loaded: call load() first');
-    sim = new Simulation(loaded.scenario, loaded.seed);
+    sim = withOrderJournals(new Simulation(loaded.scenario, loaded.seed));
     injected = [];
     wallMs = 0;
     return takeSnapshot(sim, 0, -1);

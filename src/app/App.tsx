@@ -8,6 +8,7 @@ import { SourceTable } from '../components/SourceTable';
 import { StationTable } from '../components/StationTable';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { ParameterPanel } from '../components/ParameterPanel';
+import { OrdersSection } from '../orders/OrdersSection';
 import { TopologySection } from '../topology/TopologySection';
 import { useAppStore } from '../store/store';
 
@@ -38,6 +39,7 @@ export function App() {
         {/* A new run brings a fresh form: its kinds and targets come from the scenario. */}
         <FaultPanel key={run} />
         <ChartsPanel />
+        <OrdersSection />
       </main>
       <footer className="site-footer">
         <p>

@@ -246,6 +246,19 @@ export class SimBridge {
     });
   }
 
+  /**
+   * A read-only call on the worker for a panel (orders, breakers, traces...), queued with the
+   * run's own calls: one worker, one call at a time. A worker that fails shows the usual error.
+   */
+  inspect<T>(task: (api: SimRemote) => Promise<T>): Promise<T> {
+    return this.fetch(task);
+  }
+
+  /** Whether calls are queued on the worker: a poll can wait for a later frame instead. */
+  get busy(): boolean {
+    return this.channel.pending > 0;
+  }
+
   /** The run so far in the CLI's --json format. */
   report(): Promise<RunReport> {
     return this.fetch((api) => api.report());

@@ -10,6 +10,7 @@ import type { ReplicatedDatabase } from '../database/replicatedDatabase';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
 import type { OrderAudit } from './orderAudit';
+import { statePath, type OrderJournal } from './orderJournal';
 import {
   orderMachines,
   type MachineEngine,
@@ -96,6 +97,8 @@ export class OrderFlow implements Component, Requester {
   readonly orders = new Map<number, OrderRecord>();
   /** Set by tests to check the flow's invariants. */
   audit: OrderAudit | undefined;
+  /** Set by the sandbox to tell each order's story (it only reads: the run is the same). */
+  journal: OrderJournal | undefined;
   /**
    * The fingerprint of a request's parameters: fixed per logical request, so retries match. A
    * test may replace it to send a retry with other parameters on purpose.
@@ -205,6 +208,10 @@ export class OrderFlow implements Component, Requester {
       call.live = false;
       this.network.clearTimeout(call.child);
       this.stats.lostReplies++;
+      if (this.journal) {
+        this.note(order, `reply of ${SAGA_STEPS[call.step]} lost: the instance crashed`);
+        this.journal.mark(order.id, 'replyLost');
+      }
     }
   }
 
@@ -322,6 +329,7 @@ export class OrderFlow implements Component, Requester {
       type: 'request.received',
       fingerprint: this.fingerprintOf(w.logical, w.attempt),
     });
+    if (this.journal && this.keyOutcome !== PROCESS) this.journalKeyAnswer(w.logical, instance);
     switch (this.keyOutcome) {
       case PROCESS:
         this.startOrder(w, instance);
@@ -351,7 +359,51 @@ export class OrderFlow implements Component, Requester {
     if (this.orderedLogicals.has(w.logical)) this.stats.duplicateOrders++;
     else this.orderedLogicals.add(w.logical);
     this.audit?.created(order);
+    const journal = this.journal;
+    if (journal) {
+      journal.begin(order.id, order.logical, this.kernel.now);
+      this.journalState(order.id, 'key', 'request.received: process it', keyInstance, true);
+    }
     order.instance = this.machines.sagas.create({ orderId: order.id });
+    if (journal) this.journalState(order.id, 'saga', 'created', order.instance, false);
+  }
+
+  /** A retry's answer from the key machine, in the story of the order its first attempt made. */
+  private journalKeyAnswer(logical: number, keyInstance: number): void {
+    const what =
+      this.keyOutcome === REPLAY
+        ? `request.received: replayed the stored ${this.replayedStatus}`
+        : this.keyOutcome === CONFLICT
+          ? 'request.received: 409, the first attempt is in flight'
+          : 'request.received: 400, other parameters';
+    const state = statePath(this.machines.keys.value(keyInstance));
+    const mark =
+      this.keyOutcome === REPLAY
+        ? 'replayServed'
+        : this.keyOutcome === CONFLICT
+          ? 'conflict'
+          : undefined;
+    this.journal!.addForLogical(logical, { t: this.kernel.now, lane: 'key', what, state }, mark);
+  }
+
+  private journalState(
+    orderId: number,
+    lane: 'key' | 'saga',
+    what: string,
+    instance: number,
+    key: boolean,
+  ): void {
+    const pool = key ? this.machines.keys : this.machines.sagas;
+    this.journal!.add(orderId, {
+      t: this.kernel.now,
+      lane,
+      what,
+      state: statePath(pool.value(instance)),
+    });
+  }
+
+  private note(order: OrderRecord, what: string): void {
+    this.journal!.add(order.id, { t: this.kernel.now, lane: 'flow', what });
   }
 
   private stepIntent(step: number, orderId: number, attempt: number): void {
@@ -363,6 +415,7 @@ export class OrderFlow implements Component, Requester {
     order.attempt = attempt;
     order.attemptStartedAt = now;
     if (step === NOTIFY && attempt > 1) this.stats.notifyRedeliveries++;
+    if (this.journal) this.journalCall(order, step, attempt);
     this.audit?.stepStarted(order, step);
     const c = this.config;
     const target =
@@ -382,6 +435,25 @@ export class OrderFlow implements Component, Requester {
     }
   }
 
+  private journalCall(order: OrderRecord, step: number, attempt: number): void {
+    let what = `call ${SAGA_STEPS[step]}, attempt ${attempt}`;
+    if (step >= REFUND) what += ` (compensation step ${step - REFUND + 1} of 3)`;
+    if (step === NOTIFY && attempt > 1) {
+      what += ': a delayed message (RocketMQ delay schedule)';
+      this.journal!.mark(order.id, 'redelivered');
+    }
+    this.note(order, what);
+  }
+
+  /** A delivery the service had seen before: it applies nothing (an idempotent consumer). */
+  private suppressed(order: OrderRecord, step: number): void {
+    this.stats.duplicatesSuppressed++;
+    if (this.journal) {
+      this.note(order, `${SAGA_STEPS[step]} delivered again: recognised, no effect`);
+      this.journal.mark(order.id, 'duplicateSuppressed');
+    }
+  }
+
   /** What the service did when it served the call, whether or not anyone still listens. */
   private applied(call: FlowCall): void {
     const order = call.order!;
@@ -389,7 +461,7 @@ export class OrderFlow implements Component, Requester {
     switch (call.step) {
       case PERSIST:
         // An upsert keyed by order id: a second delivery writes the same row again.
-        if (order.persisted) stats.duplicatesSuppressed++;
+        if (order.persisted) this.suppressed(order, PERSIST);
         order.persisted = true;
         this.config.db.committed(order.key, this.kernel.now);
         break;
@@ -398,7 +470,7 @@ export class OrderFlow implements Component, Requester {
         break;
       case RESERVE:
         // The rider service reserves once per order (its consumer dedups by order id).
-        if (order.riderReserved) stats.duplicatesSuppressed++;
+        if (order.riderReserved) this.suppressed(order, RESERVE);
         order.riderReserved = true;
         break;
       case RELEASE:
@@ -407,7 +479,7 @@ export class OrderFlow implements Component, Requester {
       case CAPTURE:
         if (order.payment !== Payment.None) {
           // The provider's idempotency: a capture seen before (or after a void) does nothing.
-          stats.duplicatesSuppressed++;
+          this.suppressed(order, CAPTURE);
           break;
         }
         order.payment = Payment.Captured;
@@ -422,12 +494,12 @@ export class OrderFlow implements Component, Requester {
         } else if (order.payment === Payment.None) {
           order.payment = Payment.Voided;
         } else {
-          stats.duplicatesSuppressed++;
+          this.suppressed(order, REFUND);
         }
         break;
       case NOTIFY:
         // The merchant's idempotent consumer shows the order once, however often it arrives.
-        if (order.notified > 0) stats.duplicatesSuppressed++;
+        if (order.notified > 0) this.suppressed(order, NOTIFY);
         order.notified++;
         break;
     }
@@ -442,6 +514,10 @@ export class OrderFlow implements Component, Requester {
   private send(order: OrderRecord, event: OrderSagaEvent): void {
     if (order.instance < 0) return;
     this.machines.sagas.send(order.instance, event);
+    if (this.journal) {
+      const what = `${event.type} (${event.step}, attempt ${event.attempt})`;
+      this.journalState(order.id, 'saga', what, order.instance, false);
+    }
     this.answerDecided();
   }
 
@@ -463,6 +539,11 @@ export class OrderFlow implements Component, Requester {
       order.waiting = null;
       const told = w !== null && this.waiting.get(w.request) === w;
       this.audit?.decided(order, response.status, told);
+      if (this.journal) {
+        const stored = `request.completed: ${response.status} stored`;
+        this.journalState(order.id, 'key', stored, order.keyInstance, true);
+        this.note(order, told ? `client answered ${response.status}` : 'client had gone');
+      }
       if (response.status < 300) this.stats.acknowledged++;
       if (told) this.answer(w, response.status < 300);
     }
@@ -485,6 +566,7 @@ export class OrderFlow implements Component, Requester {
     order.state = state;
     this.stats[outcome]++;
     this.audit?.settled(order, outcome);
+    this.journal?.end(orderId, outcome, this.kernel.now);
     // Sync creation answers now (async did at the persist): only a completed order is a success.
     this.decide(
       order,
@@ -506,6 +588,7 @@ export class OrderFlow implements Component, Requester {
     if (instance === undefined || this.machines.keys.value(instance) !== 'expired') return;
     this.machines.keys.free(instance);
     this.keyOf.delete(logical);
+    this.journal?.forgetLogical(logical);
   }
 
   private awaitingReply(order: OrderRecord): boolean {
@@ -519,6 +602,10 @@ export class OrderFlow implements Component, Requester {
         continue;
       }
       this.stats.compensationsByScanner++;
+      if (this.journal) {
+        this.note(order, 'scheduled job: attempt declared lost (step.timedOut)');
+        this.journal.mark(order.id, 'byScheduledJob');
+      }
       if (order.call !== null) order.call.live = false;
       this.send(order, {
         type: 'step.timedOut',
