@@ -11,6 +11,7 @@ import type { SeriesRecorder } from './seriesRecorder';
 import { cacheTotals, databaseTotals, difference, sourceTotals, stationTotals } from './totals';
 import type { Simulation } from '../scenarios/simulation';
 import { RUNNING_STATES } from '../model/orders/sagaStates';
+import type { SagaExecutor } from '../model/orders/sagaExecutor';
 
 export interface LatencyFigures {
   mean: number | null;
@@ -171,6 +172,15 @@ export interface OrderReport {
   paymentsRefunded: number;
   /** Captures for a logical request that already had one: double charges. */
   doubleCaptures: number;
+  /** Async creation's background pool, when the flow has one: its load over the whole run. */
+  executor?: {
+    threads: number;
+    queueCapacity: number;
+    meanActive: number;
+    meanQueued: number;
+    maxQueued: number;
+    rejected: number;
+  };
 }
 
 export interface SeriesReport {
@@ -370,6 +380,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       paymentsCaptured: s.paymentsCaptured,
       paymentsRefunded: s.paymentsRefunded,
       doubleCaptures: s.doubleCaptures,
+      ...(flow.executor && { executor: executorReport(flow.executor, now) }),
     };
   }
   return {
@@ -502,3 +513,15 @@ const per = (values: number[], width: (i: number) => number): number[] =>
 
 const ratio = (num: number[], den: number[]): number[] =>
   num.map((v, i) => (den[i]! > 0 ? round(v / den[i]!) : 0));
+
+function executorReport(e: SagaExecutor, now: number): NonNullable<OrderReport['executor']> {
+  const means = e.means(now);
+  return {
+    threads: e.config.threads,
+    queueCapacity: e.config.queueCapacity,
+    meanActive: means.active,
+    meanQueued: means.queued,
+    maxQueued: e.maxQueued,
+    rejected: e.rejected,
+  };
+}

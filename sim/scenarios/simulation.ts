@@ -163,6 +163,7 @@ export class Simulation {
             stepTimeout: spec.stepTimeout,
             creation: spec.creation,
             scanner: spec.scanner,
+            executor: spec.executor,
             retentionSeconds: spec.retentionSeconds,
             machines: spec.machines,
           },

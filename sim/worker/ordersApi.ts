@@ -22,6 +22,10 @@ export interface OrderFigures {
   replaysServed: number;
   conflicts: number;
   doubleCaptures: number;
+  /** Async creation's background pool now (null when the flow has none): busy, waiting, refused. */
+  poolActive: number | null;
+  poolQueued: number | null;
+  poolRejected: number | null;
   /** Sagas in each top-level state now (running states) or ended in it (final states). */
   states: Record<string, number>;
 }
@@ -72,6 +76,9 @@ export function ordersApi(current: () => Simulation) {
           replaysServed: s.replaysServed,
           conflicts: s.conflicts,
           doubleCaptures: s.doubleCaptures,
+          poolActive: flow.executor?.active ?? null,
+          poolQueued: flow.executor?.queued ?? null,
+          poolRejected: flow.executor?.rejected ?? null,
           states,
         };
       });

@@ -56,14 +56,35 @@ const COUNTERS: Counter[] = [
   },
 ];
 
+/** The background pool's threads, when async creation has one: issue 4's thread-pool metrics. */
+const POOL: Counter[] = [
+  {
+    key: 'poolActive',
+    header: 'Pool busy',
+    description: 'Background pool threads blocked on a saga call now',
+  },
+  {
+    key: 'poolQueued',
+    header: 'Pool queued',
+    description: 'Saga steps waiting for a background thread now',
+  },
+  {
+    key: 'poolRejected',
+    header: 'Pool rejected',
+    description:
+      'Saga steps refused by the full queue since t = 0 (the saga retries or compensates)',
+  },
+];
+
 export function OrderCounters({ figures }: { figures: OrderFigures[] }) {
+  const columns = figures.some((f) => f.poolActive !== null) ? [...COUNTERS, ...POOL] : COUNTERS;
   return (
     <table className="live-table" data-testid="orders-table">
       <caption className="visually-hidden">Order flows: counts since t = 0</caption>
       <thead>
         <tr>
           <th scope="col">Flow</th>
-          {COUNTERS.map((c) => (
+          {columns.map((c) => (
             <th key={c.key} scope="col" title={c.description}>
               {c.header}
             </th>
@@ -74,8 +95,8 @@ export function OrderCounters({ figures }: { figures: OrderFigures[] }) {
         {figures.map((f) => (
           <tr key={f.id}>
             <th scope="row">{f.id}</th>
-            {COUNTERS.map((c) => (
-              <td key={c.key} data-testid={`orders-${f.id}-${c.key}`} data-value={f[c.key]}>
+            {columns.map((c) => (
+              <td key={c.key} data-testid={`orders-${f.id}-${c.key}`} data-value={f[c.key] ?? ''}>
                 {formatCount(f[c.key])}
               </td>
             ))}

@@ -12,6 +12,7 @@ interface OrdersFigures {
   compensationsByScanner: number;
   doubleCaptures: number;
   paymentsCaptured: number;
+  executor: { rejected: number; threads: number };
 }
 
 const ordersOf = (json: string) =>
@@ -55,6 +56,15 @@ test('order faults from the page: duplicated messages are suppressed, a crashed 
   expect(o.doubleCaptures).toBe(0);
   expect(o.lostReplies).toBeGreaterThan(0);
   expect(o.compensationsByScanner).toBe(o.lostReplies);
+  // The background pool's figures on screen are the report's.
+  await expect(page.getByTestId('orders-orders-poolRejected')).toHaveAttribute(
+    'data-value',
+    String(o.executor.rejected),
+  );
+  await expect(page.getByTestId('orders-orders-duplicatesSuppressed')).toHaveAttribute(
+    'data-value',
+    String(o.duplicatesSuppressed),
+  );
 
   // The same seed without the faults: nothing duplicated, nothing lost.
   await ui.reset.click();

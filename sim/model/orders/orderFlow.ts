@@ -27,6 +27,7 @@ import {
 } from './orderRecord';
 import { OrderScanner, type ScannerConfig } from './orderScanner';
 import { OrderStats } from './orderStats';
+import { SagaExecutor, type ExecutorConfig, type QueuedStep } from './sagaExecutor';
 import { OUTCOME_STATE, SagaStateCounts, STEP_INDEX } from './sagaStates';
 
 export type { OrderClient } from './orderRecord';
@@ -46,6 +47,8 @@ export interface OrderFlowConfig {
   readonly scanner?: ScannerConfig | undefined;
   readonly retentionSeconds: number;
   readonly machines: MachineEngine;
+  /** Async creation's background thread pool; omitted: unbounded. */
+  readonly executor?: ExecutorConfig | undefined;
 }
 
 const PERSIST = STEP_INDEX.persistOrder;
@@ -131,6 +134,9 @@ export class OrderFlow implements Component, Requester {
   private readonly onCallTimeout = (child: number) => this.callTimedOut(child);
   private readonly onFree = (orderId: number) => this.free(orderId);
   private readonly onPurge = (logical: number) => this.purge(logical);
+  private readonly onRejected = (orderId: number) => this.rejected(orderId);
+  /** The background pool of async creation, when the flow has one. */
+  readonly executor: SagaExecutor | undefined;
 
   constructor(
     readonly config: OrderFlowConfig,
@@ -162,6 +168,10 @@ export class OrderFlow implements Component, Requester {
     };
     this.machines = orderMachines(config.machines, kernel, intents, (i) => this.sagaDone(i));
     this.scanner = config.scanner && new OrderScanner(config.scanner, kernel, (t) => this.scan(t));
+    this.executor =
+      config.executor && config.creation === 'async'
+        ? new SagaExecutor(config.executor)
+        : undefined;
   }
 
   get id(): string {
@@ -208,6 +218,8 @@ export class OrderFlow implements Component, Requester {
       call.live = false;
       this.network.clearTimeout(call.child);
       this.stats.lostReplies++;
+      // The instance restarts with a fresh pool: the threads that waited on these calls are gone.
+      this.freeThread(call);
       if (this.journal) {
         this.note(order, `reply of ${SAGA_STEPS[call.step]} lost: the instance crashed`);
         this.journal.mark(order.id, 'replyLost');
@@ -240,6 +252,7 @@ export class OrderFlow implements Component, Requester {
       this.keyChecked(call, true);
       return;
     }
+    this.freeThread(call);
     this.applied(call);
     if (call.live)
       this.reply(call, {
@@ -254,7 +267,8 @@ export class OrderFlow implements Component, Requester {
     if (call === undefined) return;
     this.calls.delete(child);
     if (call.step === KEY_CHECK) this.keyChecked(call, false);
-    else if (call.live) {
+    else this.freeThread(call);
+    if (call.step !== KEY_CHECK && call.live) {
       this.reply(call, {
         type: 'step.failed',
         step: SAGA_STEPS[call.step]!,
@@ -298,7 +312,10 @@ export class OrderFlow implements Component, Requester {
     if (call.step === KEY_CHECK) {
       this.calls.delete(child);
       this.keyChecked(call, false);
-    } else if (call.live) {
+      return;
+    }
+    this.freeThread(call);
+    if (call.live) {
       this.reply(call, {
         type: 'step.timedOut',
         step: SAGA_STEPS[call.step]!,
@@ -417,6 +434,31 @@ export class OrderFlow implements Component, Requester {
     if (step === NOTIFY && attempt > 1) this.stats.notifyRedeliveries++;
     if (this.journal) this.journalCall(order, step, attempt);
     this.audit?.stepStarted(order, step);
+    const executor = this.executor;
+    // The persist runs on the client's request thread; with async creation the rest runs on the
+    // background pool, when it has one (without, every step gets a thread at once).
+    if (executor === undefined || step === PERSIST) {
+      this.dispatch(order, step, attempt, false);
+      return;
+    }
+    order.call = null;
+    switch (executor.offer({ orderId, step, attempt }, now)) {
+      case 'run':
+        this.dispatch(order, step, attempt, true);
+        return;
+      case 'queued':
+        if (this.journal) this.note(order, 'background pool busy: queued for a thread');
+        return;
+      case 'rejected':
+        if (this.journal) this.note(order, 'background pool queue full: task rejected');
+        // The saga hears of it from an event of its own, not inside the action that asked.
+        this.kernel.schedule(0, this.onRejected, orderId);
+        return;
+    }
+  }
+
+  /** Makes the step's call (and its copy while a duplicateCalls fault lasts). */
+  private dispatch(order: OrderRecord, step: number, attempt: number, holdsThread: boolean): void {
     const c = this.config;
     const target =
       step === PERSIST || step === REJECT
@@ -427,13 +469,49 @@ export class OrderFlow implements Component, Requester {
             ? c.payment
             : c.merchant;
     order.call = this.call(target, step, attempt, order, null, order.key);
+    order.call.holdsThread = holdsThread;
     const until = this.duplicatingUntil.get(target);
-    if (until !== undefined && now < until) {
+    if (until !== undefined && this.kernel.now < until) {
       this.stats.duplicatesDelivered++;
       // Nobody waits for the copy: its reply is dropped, its effect is the service's business.
       this.call(target, step, attempt, order, null, order.key).live = false;
     }
   }
+
+  /** The rejected step fails (technical), if the saga still waits for that attempt. */
+  private rejected(orderId: number): void {
+    const order = this.orders.get(orderId);
+    if (order === undefined || order.done || order.call !== null) return;
+    this.send(order, {
+      type: 'step.failed',
+      step: SAGA_STEPS[order.step]!,
+      attempt: order.attempt,
+      kind: 'technical',
+    });
+  }
+
+  /**
+   * The call stopped blocking its thread (reply, timeout or crash): the thread takes the next
+   * queued step the saga still wants, or goes idle.
+   */
+  private freeThread(call: FlowCall): void {
+    if (!call.holdsThread) return;
+    call.holdsThread = false;
+    const next = this.executor!.release(this.kernel.now, this.stillWanted);
+    if (next === null) return;
+    this.dispatch(this.orders.get(next.orderId)!, next.step, next.attempt, true);
+  }
+
+  private readonly stillWanted = (task: QueuedStep): boolean => {
+    const order = this.orders.get(task.orderId);
+    return (
+      order !== undefined &&
+      !order.done &&
+      order.call === null &&
+      order.step === task.step &&
+      order.attempt === task.attempt
+    );
+  };
 
   private journalCall(order: OrderRecord, step: number, attempt: number): void {
     let what = `call ${SAGA_STEPS[step]}, attempt ${attempt}`;

@@ -28,6 +28,8 @@ export interface OrderClient {
 export class FlowCall {
   /** Whether its reply still reaches the saga (a timeout, the scanner or a crash ends that). */
   live = true;
+  /** Whether it blocks a thread of the background pool (until its reply, timeout or a crash). */
+  holdsThread = false;
 
   constructor(
     readonly child: number,
@@ -50,7 +52,7 @@ export class OrderRecord {
   step = -1;
   attempt = 0;
   attemptStartedAt = 0;
-  /** The current step's call (the latest attempt's), null before the first. */
+  /** The current step's call (the latest attempt's); null before the first and while queued. */
   call: FlowCall | null = null;
   /** The client waiting for this order's answer, null once answered or gone. */
   waiting: Waiting | null;

@@ -15,6 +15,17 @@ const ScannerSchema = z
     'The scheduled compensation job (the critical path): it scans persisted order states every interval seconds and unsticks orders whose reply was lost.',
   );
 
+const ExecutorSchema = z
+  .strictObject({
+    threads: integerAtLeast(1, 100_000).describe('Threads of the pool (core = maximum).'),
+    queueCapacity: integerAtLeast(0, 10_000_000).describe(
+      'Tasks that may wait for a thread; one more is rejected (RejectedExecutionException).',
+    ),
+  })
+  .describe(
+    "Async creation's background thread pool, as Java's ThreadPoolExecutor with a bounded queue: each saga step after the client's answer holds a thread until its reply or timeout; a full queue rejects the step, which the saga sees as a technical failure (retry, then compensation). Ignored with creation sync, where the request thread waits for the whole saga.",
+  );
+
 export const OrderFlowSchema = z
   .strictObject({
     id: identifier(),
@@ -38,6 +49,7 @@ export const OrderFlowSchema = z
         'async = the client succeeds once the order is persisted and the rest (rider, payment, merchant) runs in the background; sync = the client waits for the whole saga and fails if it was compensated.',
       ),
     scanner: ScannerSchema.optional(),
+    executor: ExecutorSchema.optional(),
     retentionSeconds: integerAtLeast(1, 30 * 86_400)
       .default(STRIPE_RETENTION_SECONDS)
       .describe(

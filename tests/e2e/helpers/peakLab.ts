@@ -22,7 +22,7 @@ export class PeakLab {
     this.playPause = page.getByTestId('play-pause');
     this.stepEvent = page.getByRole('button', { name: 'Step event' });
     this.stepSecond = page.getByRole('button', { name: 'Step 1 s' });
-    this.reset = page.getByRole('button', { name: 'Reset' });
+    this.reset = page.getByRole('button', { name: 'Reset', exact: true });
     this.exportJson = page.getByRole('button', { name: 'Export JSON' });
     this.clock = page.getByTestId('sim-clock');
     this.status = page.getByTestId('run-status');

@@ -84,3 +84,24 @@ describe('lesson: async order creation at the peak', () => {
     expect(flow(syncRun).completed).toBeGreaterThan(3 * s.successes);
   });
 });
+
+describe('lesson: async creation moves the bottleneck to the background pool', () => {
+  it("sized by Little's law the pool rejects nothing; too small, its queue fills and orders told yes are compensated", () => {
+    const sized = run('async-creation');
+    const small = run('async-creation', (doc) => {
+      doc.orders![0]!.executor = { threads: 64, queueCapacity: 2000 };
+    });
+    const e = flow(sized).executor!;
+    // ~300 orders/s at the peak, each ~0.3 s of background calls: about 90 threads busy then.
+    expect(e.rejected).toBe(0);
+    expect(e.meanActive).toBeGreaterThan(40);
+    expect(e.meanActive).toBeLessThan(90);
+    const s = flow(small);
+    expect(s.executor!.maxQueued).toBe(2000);
+    expect(s.executor!.rejected).toBeGreaterThan(10_000);
+    expect(s.compensated).toBeGreaterThan(1_000);
+    expect(s.doubleCaptures).toBe(0);
+    // Every client still got its answer at once: the damage is after the acknowledgement.
+    expect(customers(small).successes).toBe(customers(small).offered);
+  });
+});

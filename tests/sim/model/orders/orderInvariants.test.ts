@@ -62,6 +62,14 @@ const caseArb = fc.record({
   /** cancel: the order service drops a request whose client left (and forgets its order). */
   timeoutPolicy: fc.constantFrom('keepWorking' as const, 'cancel' as const),
   faults: fc.array(faultArb, { maxLength: 4 }),
+  /** Async creation's background pool: small enough to queue and reject now and then. */
+  executor: fc.option(
+    fc.record({
+      threads: fc.integer({ min: 1, max: 6 }),
+      queueCapacity: fc.integer({ min: 0, max: 10 }),
+    }),
+    { nil: undefined },
+  ),
   failover: failoverArb,
 });
 
@@ -88,7 +96,11 @@ function scenarioOf(c: Case): ScenarioInput {
           retryOn: ['timeout', 'error', 'rejected', 'unavailable'],
         },
       },
-      flow: { creation: c.creation, scanner: { interval: 2, stuckAfter: 3 } },
+      flow: {
+        creation: c.creation,
+        scanner: { interval: 2, stuckAfter: 3 },
+        ...(c.executor && { executor: c.executor }),
+      },
       faults,
     }),
     name: 'orders-property',
@@ -111,6 +123,7 @@ describe('order flow invariants over random fault schedules', () => {
       notifyRedeliveries: 0,
       duplicatesDelivered: 0,
       duplicatesSuppressed: 0,
+      executorRejected: 0,
       failovers: 0,
     };
     fc.assert(
@@ -119,8 +132,9 @@ describe('order flow invariants over random fault schedules', () => {
         const { report, audit } = runOrders(doc);
         const o = report.orders!.orders!;
         for (const k of Object.keys(seen) as (keyof typeof seen)[]) {
-          if (k !== 'failovers') seen[k] += o[k];
+          if (k !== 'failovers' && k !== 'executorRejected') seen[k] += o[k];
         }
+        seen.executorRejected += o.executor?.rejected ?? 0;
         seen.failovers += report.databases['orders-db']!.failovers;
         const problems = audit.violations();
         if (o.inFlight > 0) problems.push(`${o.inFlight} orders unfinished at ${BOUND_SECONDS} s`);
