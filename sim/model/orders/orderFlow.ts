@@ -26,6 +26,7 @@ import {
   type Waiting,
 } from './orderRecord';
 import { OrderScanner, type ScannerConfig } from './orderScanner';
+import { LogicalBits } from './logicalBits';
 import { OrderStats } from './orderStats';
 import { SagaExecutor, type ExecutorConfig, type QueuedStep } from './sagaExecutor';
 import { OUTCOME_STATE, SagaStateCounts, STEP_INDEX } from './sagaStates';
@@ -114,12 +115,9 @@ export class OrderFlow implements Component, Requester {
   /** Idempotency key instance of each live key, by logical request. */
   private readonly keyOf = new Map<number, number>();
   private readonly keyConfig: { retentionMs: number };
-  /**
-   * Logical requests that got an order, and a capture: they tell a double order or charge. One
-   * number per order for the whole run, which lessons of minutes afford.
-   */
-  private readonly capturedLogicals = new Set<number>();
-  private readonly orderedLogicals = new Set<number>();
+  /** Logical requests that got an order, and a capture: they tell a double order or charge. */
+  private readonly capturedLogicals = new LogicalBits();
+  private readonly orderedLogicals = new LogicalBits();
   private readonly scanner: OrderScanner | undefined;
   /** Until when saga calls to a station are delivered twice (a duplicateCalls fault), by index. */
   private readonly duplicatingUntil = new Map<number, number>();
@@ -373,8 +371,7 @@ export class OrderFlow implements Component, Requester {
     const order = new OrderRecord(this.nextOrder++, w.logical, key, keyInstance, w.station, w);
     this.orders.set(order.id, order);
     this.stats.created++;
-    if (this.orderedLogicals.has(w.logical)) this.stats.duplicateOrders++;
-    else this.orderedLogicals.add(w.logical);
+    if (this.orderedLogicals.add(w.logical)) this.stats.duplicateOrders++;
     this.audit?.created(order);
     const journal = this.journal;
     if (journal) {
@@ -562,8 +559,7 @@ export class OrderFlow implements Component, Requester {
         }
         order.payment = Payment.Captured;
         stats.paymentsCaptured++;
-        if (this.capturedLogicals.has(order.logical)) stats.doubleCaptures++;
-        else this.capturedLogicals.add(order.logical);
+        if (this.capturedLogicals.add(order.logical)) stats.doubleCaptures++;
         break;
       case REFUND:
         if (order.payment === Payment.Captured) {
