@@ -1,9 +1,12 @@
 import type { Cache } from '../model/cache/cache';
+import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import type { Topic } from '../model/mq/topic';
 import type { OrderFlow } from '../model/orders/orderFlow';
 import { RUNNING_STATES } from '../model/orders/sagaStates';
 import type { Source } from '../model/sources/source';
+import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import type { Station } from '../model/station/station';
+import { BreakerStateTime } from './breakerStateTime';
 import { LATENCY_BUCKETS, LatencyHistogram } from './latencyHistogram';
 import type { SeriesSubject } from './seriesRecorder';
 
@@ -168,6 +171,56 @@ export function orderSubject(flow: OrderFlow): SeriesSubject {
       for (let s = 0; s < RUNNING_STATES.length; s++) {
         out[counters + s] = flow.states.areaAt(s, now);
       }
+    },
+  };
+}
+
+/**
+ * A replicated database's counters. `lagSum` / `lagSamples` over a bucket is the mean replication
+ * lag (commit to apply, averaged over replicas) of the writes committed in it: the lag is not a
+ * parameter but emerges from the write rate against each replica's single SQL thread.
+ */
+export const DATABASE_SERIES_FIELDS = [
+  'writes',
+  'reads',
+  'staleReads',
+  'lagSum',
+  'lagSamples',
+] as const;
+
+export function databaseSubject(db: ReplicatedDatabase): SeriesSubject {
+  return {
+    id: db.config.id,
+    seriesFields: DATABASE_SERIES_FIELDS,
+    sampleCumulative(_now, out) {
+      out[0] = db.writes;
+      out[1] = db.reads;
+      out[2] = db.staleReads;
+      out[3] = db.lagSum;
+      out[4] = db.lagSamples;
+    },
+  };
+}
+
+/** Seconds at each level (CLOSED, HALF_OPEN, OPEN), then calls refused and state changes. */
+export const BREAKER_SERIES_FIELDS = [
+  'closedSeconds',
+  'halfOpenSeconds',
+  'openSeconds',
+  'notPermitted',
+  'transitions',
+] as const;
+
+/** Must be made once the breaker exists and before the run starts: it listens to transitions. */
+export function breakerSubject(logged: LoggedBreaker): SeriesSubject {
+  const time = new BreakerStateTime(logged.breaker);
+  return {
+    id: logged.name,
+    seriesFields: BREAKER_SERIES_FIELDS,
+    sampleCumulative(now, out) {
+      time.secondsAt(now, out, 0);
+      out[3] = logged.breaker.notPermittedSinceStart;
+      out[4] = logged.transitionCount;
     },
   };
 }

@@ -1,6 +1,9 @@
 import {
+  BREAKER_SERIES_FIELDS,
   CACHE_SERIES_FIELDS,
+  DATABASE_SERIES_FIELDS,
   LATENCY_PERCENTILE_FIELDS,
+  ORDER_SERIES_FIELDS,
   SOURCE_SERIES_FIELDS,
   STATION_SERIES_FIELDS,
   TOPIC_SERIES_FIELDS,
@@ -9,7 +12,8 @@ import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import type { Simulation } from '../scenarios/simulation';
 import { SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS } from './snapshot';
 
-export type SeriesSubjectKind = 'station' | 'source' | 'cache' | 'topic';
+export type SeriesSubjectKind =
+  'station' | 'source' | 'cache' | 'topic' | 'order' | 'database' | 'breaker';
 
 /** Series columns of each subject, in the recorder's order: counters, then per-bucket figures. */
 const STATION_COLUMNS = [...STATION_SERIES_FIELDS, ...LATENCY_PERCENTILE_FIELDS] as const;
@@ -24,13 +28,23 @@ export interface LoadedLayout {
   sourceIds: string[];
   cacheIds: string[];
   topicIds: string[];
+  /** Order flows, replicated databases and circuit breakers (named `<station>.<endpoint>[<step>]`). */
+  orderIds: string[];
+  databaseIds: string[];
+  breakerIds: string[];
   stationFields: readonly string[];
   sourceFields: readonly string[];
   stationSeriesFields: readonly string[];
   sourceSeriesFields: readonly string[];
   cacheSeriesFields: readonly string[];
   topicSeriesFields: readonly string[];
-  /** Every block of the snapshot's series data, in order: stations, sources, caches, topics. */
+  orderSeriesFields: readonly string[];
+  databaseSeriesFields: readonly string[];
+  breakerSeriesFields: readonly string[];
+  /**
+   * Every block of the snapshot's series data, in the recorder's order: stations, sources,
+   * caches, topics, order flows, databases, breakers.
+   */
   seriesSubjects: { kind: SeriesSubjectKind; id: string; fields: readonly string[] }[];
 }
 
@@ -40,6 +54,9 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
   const sourceIds = sim.sources.map((s) => s.id);
   const cacheIds = sim.caches.map((c) => c.config.id);
   const topicIds = sim.topics.map((t) => t.id);
+  const orderIds = sim.orderFlows.map((f) => f.id);
+  const databaseIds = sim.databases.map((d) => d.config.id);
+  const breakerIds = sim.breakers.map((b) => b.name);
   const block = (kind: SeriesSubjectKind, fields: readonly string[]) => (id: string) => ({
     kind,
     id,
@@ -54,17 +71,26 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
     sourceIds,
     cacheIds,
     topicIds,
+    orderIds,
+    databaseIds,
+    breakerIds,
     stationFields: STATION_LIVE_FIELDS,
     sourceFields: SOURCE_LIVE_FIELDS,
     stationSeriesFields: STATION_COLUMNS,
     sourceSeriesFields: SOURCE_COLUMNS,
     cacheSeriesFields: CACHE_SERIES_FIELDS,
     topicSeriesFields: TOPIC_SERIES_FIELDS,
+    orderSeriesFields: ORDER_SERIES_FIELDS,
+    databaseSeriesFields: DATABASE_SERIES_FIELDS,
+    breakerSeriesFields: BREAKER_SERIES_FIELDS,
     seriesSubjects: [
       ...stationIds.map(block('station', STATION_COLUMNS)),
       ...sourceIds.map(block('source', SOURCE_COLUMNS)),
       ...cacheIds.map(block('cache', CACHE_SERIES_FIELDS)),
       ...topicIds.map(block('topic', TOPIC_SERIES_FIELDS)),
+      ...orderIds.map(block('order', ORDER_SERIES_FIELDS)),
+      ...databaseIds.map(block('database', DATABASE_SERIES_FIELDS)),
+      ...breakerIds.map(block('breaker', BREAKER_SERIES_FIELDS)),
     ],
   };
 }

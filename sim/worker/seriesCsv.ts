@@ -2,17 +2,22 @@
 export type SeriesColumns = Map<string, readonly (number | null)[]>;
 
 type Fields = Record<string, readonly (number | null)[]>;
-/** The shape of the report's series (SeriesReport), values possibly missing. */
-export type SeriesSections = Record<
-  'stations' | 'sources' | 'caches' | 'topics',
-  Record<string, Fields>
->;
+/** Sections every report has, then those only a scenario with such components has. */
+const SECTIONS = ['stations', 'sources', 'caches', 'topics'] as const;
+const OPTIONAL_SECTIONS = ['orders', 'databases', 'breakers'] as const;
 
-/** Series as columns, in the report's order: stations, sources, caches, topics. */
+/** The shape of the report's series (SeriesReport), values possibly missing. */
+export type SeriesSections = Record<(typeof SECTIONS)[number], Record<string, Fields>> &
+  Partial<Record<(typeof OPTIONAL_SECTIONS)[number], Record<string, Fields>>>;
+
+/**
+ * Series as columns, in the report's order: stations, sources, caches, topics, then order flows,
+ * databases and breakers when the run has them.
+ */
 export function reportColumns(series: SeriesSections): SeriesColumns {
   const columns: SeriesColumns = new Map();
-  for (const section of ['stations', 'sources', 'caches', 'topics'] as const) {
-    for (const [id, fields] of Object.entries(series[section])) {
+  for (const section of [...SECTIONS, ...OPTIONAL_SECTIONS]) {
+    for (const [id, fields] of Object.entries(series[section] ?? {})) {
       for (const [field, values] of Object.entries(fields)) {
         columns.set(`${section}.${id}.${field}`, values);
       }

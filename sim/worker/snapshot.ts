@@ -42,7 +42,8 @@ export interface Snapshot {
     buckets: number;
     /**
      * [subject][field][bucket - fromBucket], flattened subject-major; subjects and their fields
-     * as LoadResult.seriesSubjects lists them (stations, sources, caches, topics).
+     * as LoadResult.seriesSubjects lists them (stations, sources, caches, topics, order flows,
+     * databases, breakers).
      */
     data: Float64Array;
   };

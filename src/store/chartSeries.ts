@@ -18,6 +18,10 @@ export interface StationSeries extends Percentiles {
   meanLatency: number[];
   /** Time-averaged number waiting. */
   queueLength: number[];
+  /** Time-averaged busy servers (threads of the pool in use). */
+  busy: number[];
+  /** Time-averaged servers available: the pool size (it changes under a `servers` fault). */
+  poolSize: number[];
 }
 
 /** Final failures per second of a source, by reason (NaN: the worker sends no breakdown). */
@@ -50,6 +54,37 @@ export interface TopicSeries {
   lag: number[];
 }
 
+export interface DatabaseSeries {
+  id: string;
+  /** Mean replication lag (commit to apply, over replicas) of the bucket's writes, s (NaN: none). */
+  meanLag: number[];
+  /** Reads a replica answered before applying the latest write to the key, per second. */
+  staleReads: number[];
+  writes: number[];
+}
+
+/** Share of each bucket a breaker spent at each level, 0..1; the three add up to 1. */
+export interface BreakerSeries {
+  id: string;
+  closed: number[];
+  halfOpen: number[];
+  open: number[];
+}
+
+/** A named series: the order charts take their names from the worker's field list. */
+export interface NamedValues {
+  name: string;
+  values: number[];
+}
+
+export interface OrderSeries {
+  id: string;
+  /** Mean number of sagas in each running state over the bucket. */
+  states: NamedValues[];
+  /** Each order counter (created, completed, compensated, ...) per second. */
+  rates: NamedValues[];
+}
+
 /** Chart-ready series: every array is aligned with `t`, the bucket start times. */
 export interface ChartSeries {
   bucketSeconds: number;
@@ -58,6 +93,9 @@ export interface ChartSeries {
   sources: SourceSeries[];
   caches: CacheSeries[];
   topics: TopicSeries[];
+  orders: OrderSeries[];
+  databases: DatabaseSeries[];
+  breakers: BreakerSeries[];
 }
 
 export const EMPTY_CHART_SERIES: ChartSeries = {
@@ -67,7 +105,13 @@ export const EMPTY_CHART_SERIES: ChartSeries = {
   sources: [],
   caches: [],
   topics: [],
+  orders: [],
+  databases: [],
+  breakers: [],
 };
+
+/** A saga state's time integral is recorded as `<state>Area`. */
+const AREA_SUFFIX = 'Area';
 
 /**
  * Turns accumulated bucket increments into rates and averages, the way the CLI report does: the
@@ -106,6 +150,8 @@ export function toChartSeries(
       utilisation: ratio(f('busyArea'), f('capacityArea'), 0),
       meanLatency: ratio(f('latencySum'), f('completed'), NaN),
       queueLength: per(f('queueArea')),
+      busy: per(f('busyArea')),
+      poolSize: per(f('capacityArea')),
       ...percentiles(f),
     };
   });
@@ -144,7 +190,40 @@ export function toChartSeries(
     let backlog = 0;
     return { id, lag: f('produced').map((p, i) => (backlog += p - consumed[i]! - dead[i]!)) };
   });
-  return { bucketSeconds: bs, t, stations, sources, caches, topics };
+  const orderFields = layout.orderSeriesFields ?? [];
+  const orders = (layout.orderIds ?? []).map((id) => {
+    const f = reader(subject++, orderFields);
+    const areas = orderFields.filter((name) => name.endsWith(AREA_SUFFIX));
+    return {
+      id,
+      states: areas.map((name) => ({
+        name: name.slice(0, -AREA_SUFFIX.length),
+        values: per(f(name)),
+      })),
+      rates: orderFields
+        .filter((name) => !name.endsWith(AREA_SUFFIX))
+        .map((name) => ({ name, values: per(f(name)) })),
+    };
+  });
+  const databases = (layout.databaseIds ?? []).map((id) => {
+    const f = reader(subject++, layout.databaseSeriesFields ?? []);
+    return {
+      id,
+      meanLag: ratio(f('lagSum'), f('lagSamples'), NaN),
+      staleReads: per(f('staleReads')),
+      writes: per(f('writes')),
+    };
+  });
+  const breakers = (layout.breakerIds ?? []).map((id) => {
+    const f = reader(subject++, layout.breakerSeriesFields ?? []);
+    return {
+      id,
+      closed: per(f('closedSeconds')),
+      halfOpen: per(f('halfOpenSeconds')),
+      open: per(f('openSeconds')),
+    };
+  });
+  return { bucketSeconds: bs, t, stations, sources, caches, topics, orders, databases, breakers };
 }
 
 /** Mean station latency over the last closed bucket (null: no bucket yet or none completed). */

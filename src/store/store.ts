@@ -4,8 +4,9 @@ import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSeriesSlice, type SeriesSlice } from './seriesSlice';
 import { createSimSlice, type SimSlice } from './simSlice';
+import { createZoomSlice, type ZoomSlice } from './zoomSlice';
 
-export type AppState = RunSlice & FiguresSlice & SeriesSlice & SimSlice;
+export type AppState = RunSlice & FiguresSlice & SeriesSlice & SimSlice & ZoomSlice;
 
 /** One store from typed slices; a factory so tests get a fresh one each. */
 export const createAppStore = () =>
@@ -14,6 +15,7 @@ export const createAppStore = () =>
     ...createFiguresSlice(...a),
     ...createSeriesSlice(...a),
     ...createSimSlice(...a),
+    ...createZoomSlice(...a),
   }));
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../../../sim/worker/api';
 import { PRESETS } from '../../../sim/scenarios/presets';
 import { lastBucketLatency, toChartSeries } from '../../../src/store/chartSeries';
-import { layoutOf, seriesFieldCounts, type SnapshotLayout } from '../../../src/store/layout';
+import {
+  EMPTY_LAYOUT,
+  layoutOf,
+  seriesFieldCounts,
+  type SnapshotLayout,
+} from '../../../src/store/layout';
 import { emptySeries, mergeSeries, type SeriesBuffer } from '../../../src/store/seriesBuffer';
 
 const layout: SnapshotLayout = {
@@ -138,5 +143,84 @@ describe('toChartSeries', () => {
       }
       expect(chart.sources[0]!.latencyP99.some(Number.isFinite)).toBe(true);
     }
+  });
+
+  it('order states, replication lag and breaker states per bucket, as the CLI report has them', () => {
+    const six = (xs: readonly number[]) =>
+      xs.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0));
+    for (const preset of ['compensation', 'read-write-split', 'circuit-breaker']) {
+      const loaded = api.load(PRESETS[preset], 2);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const l = layoutOf(loaded);
+      let snapshot = api.snapshot(0, -1);
+      let series = mergeSeries(
+        emptySeries(seriesFieldCounts(l)),
+        snapshot.series,
+        seriesFieldCounts(l),
+      );
+      while (!snapshot.done) {
+        snapshot = api.advance(Infinity, Infinity, series.buckets, series.resolution);
+        series = mergeSeries(series, snapshot.series, seriesFieldCounts(l));
+      }
+      const chart = toChartSeries(series, l, snapshot.now);
+      const report = api.report().series;
+      expect(six(chart.t)).toEqual(report.t);
+
+      expect(chart.orders.map((o) => o.id)).toEqual(Object.keys(report.orders ?? {}));
+      for (const o of chart.orders) {
+        const r = report.orders![o.id]!;
+        expect(o.states.map((s) => s.name)).toContain('capturingPayment');
+        o.states.forEach((s) => expect(six(s.values), s.name).toEqual(r[s.name]));
+        // The report counts per bucket; the chart shows them per second.
+        // Every counter the report has (a counter newly added to the series may not be there yet).
+        expect(o.rates.map((rate) => rate.name)).toEqual(
+          expect.arrayContaining(['created', 'completed', 'compensated', 'compensationsByScanner']),
+        );
+        for (const rate of o.rates.filter((rate) => rate.name in r)) {
+          const counts = rate.values.map(
+            (v, i) => v * Math.min(chart.bucketSeconds, snapshot.now - chart.t[i]!),
+          );
+          expect(six(counts), rate.name).toEqual(r[rate.name]);
+        }
+      }
+
+      expect(chart.databases.map((d) => d.id)).toEqual(Object.keys(report.databases ?? {}));
+      for (const d of chart.databases) {
+        const r = report.databases![d.id]!;
+        expect(six(d.meanLag)).toEqual(r.meanLag);
+        expect(d.meanLag.some((x) => x > 0)).toBe(true);
+        const width = (i: number) => Math.min(chart.bucketSeconds, snapshot.now - chart.t[i]!);
+        expect(six(d.staleReads.map((v, i) => v * width(i)))).toEqual(r.staleReads);
+      }
+
+      expect(chart.breakers.map((b) => b.id)).toEqual(Object.keys(report.breakers ?? {}));
+      for (const b of chart.breakers) {
+        const r = report.breakers![b.id]!;
+        expect(six(b.closed)).toEqual(r.closed);
+        expect(six(b.halfOpen)).toEqual(r.halfOpen);
+        expect(six(b.open)).toEqual(r.open);
+        b.open.forEach((open, i) => expect(open + b.halfOpen[i]! + b.closed[i]!).toBeCloseTo(1, 6));
+      }
+      // Each preset shows what its chart is for.
+      const shown = { orders: chart.orders, databases: chart.databases, breakers: chart.breakers };
+      const expected = {
+        compensation: 'orders',
+        'read-write-split': 'databases',
+        'circuit-breaker': 'breakers',
+      }[preset] as keyof typeof shown;
+      expect(shown[expected].length, preset).toBeGreaterThan(0);
+    }
+    const breaker = toChartSeries(
+      mergeSeries(emptySeries([]), api.snapshot(0, -1).series, []),
+      EMPTY_LAYOUT,
+      0,
+    );
+    expect(breaker.breakers).toEqual([]);
+  });
+
+  it('pool usage: busy threads and queue against the pool size', () => {
+    const chart = toChartSeries(buffer, layout, 15);
+    expect(chart.stations[0]!.busy).toEqual([1.5, 1]);
+    expect(chart.stations[0]!.poolSize).toEqual([2, 2]);
   });
 });

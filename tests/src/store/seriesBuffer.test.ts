@@ -130,4 +130,18 @@ describe('mergeSeries', () => {
       for (let f = 0; f < n; f++) expect(values(buffer, s, f)).toEqual(values(full, s, f));
     });
   });
+
+  it('names every subject the worker records: order flows, databases and breakers included', () => {
+    for (const preset of ['compensation', 'read-write-split', 'circuit-breaker']) {
+      const loaded = api.load(PRESETS[preset], 1);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const counts = seriesFieldCounts(layoutOf(loaded));
+      expect(counts).toEqual(loaded.seriesSubjects.map((s) => s.fields.length));
+      const snapshot = api.advance(5, Infinity);
+      const rows = snapshot.series.buckets - snapshot.series.fromBucket;
+      expect(rows).toBeGreaterThan(0);
+      // No trailing block left unread: the layout accounts for all the data.
+      expect(snapshot.series.data.length).toBe(counts.reduce((a, b) => a + b, 0) * rows);
+    }
+  });
 });
