@@ -14,6 +14,7 @@ import type {
 import type { RunReport, StationReport } from '../metrics/runReport';
 import type { StationTheory } from '../metrics/theory';
 import type { Scenario } from './schema/scenarioSchema';
+import { formatGoals } from '../lessons/formatGoals';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -133,7 +134,7 @@ export function formatSummary(report: RunReport, scenario: Scenario): string {
     topicRows.length === 0
       ? ''
       : `\nTopics (duplicates: messages delivered again after a consumer crash)\n${topics}\n`;
-  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n${topicPart}${storesPart(report, measured)}${ordersPart(report)}${tiersPart(report)}`;
+  return `${head.join('\n')}\n\nStations (latency = time at the station, queue = mean waiting)\n${stations}\n\nClients (end-to-end, from the first attempt)\n${sources}\n${topicPart}${storesPart(report, measured)}${ordersPart(report)}${tiersPart(report)}${formatGoals(report.lesson)}`;
 }
 
 /** Caches and databases, when the scenario has them: hit ratios, reads and writes per second. */

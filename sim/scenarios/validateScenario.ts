@@ -2,6 +2,7 @@ import { ScenarioSchema, type Scenario } from './schema/scenarioSchema';
 import { crossReferenceIssues } from './crossReferences';
 import { formatIssues, formatPath } from './formatIssues';
 import { stabilityWarnings } from './stabilityWarnings';
+import { lessonIssues } from '../lessons/lessonReferences';
 
 export type Validation =
   { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
@@ -12,6 +13,7 @@ export function validateScenario(input: unknown): Validation {
   const errors = [
     ...(result.success ? [] : formatIssues(result.error.issues, input)),
     ...crossReferenceIssues(input).map((i) => `${formatPath(i.path)}: ${i.message}`),
+    ...lessonIssues(input, result.data).map((i) => `${formatPath(i.path)}: ${i.message}`),
   ];
   if (!result.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: result.data, warnings: stabilityWarnings(result.data) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_SEED } from '../../kernel/rng';
 import { DistributionSpecSchema } from '../../model/distributions/distributionSpec';
 import { ScenarioFaultSchema } from './faultSchema';
+import { LessonSchema } from './lessonSchema';
 import { OrderFlowSchema } from './orderSchema';
 import {
   identifier,
@@ -228,6 +229,7 @@ export const ScenarioSchema = z
     stations: z.array(StationSchema).min(1, { error: 'needs at least one station' }),
     faults: z.array(ScenarioFaultSchema).default([]),
     tiers: z.array(TierSchema).default([]).describe('Station groups summed in the report.'),
+    lesson: LessonSchema.optional(),
   })
   .describe('A PeakLab scenario: sources, stations, routing, faults, duration and seed.');
 
