@@ -19,6 +19,36 @@ export interface CacheConfig {
   fillUnderLock: boolean;
 }
 
+/** One cache-aside operation on a key, as the race replay (sim/inspect/raceReplay.ts) draws it. */
+export type CacheTraceOp =
+  | 'lookup'
+  | 'hit'
+  | 'staleHit'
+  | 'miss'
+  | 'readLockQueued'
+  | 'readLock'
+  | 'load'
+  | 'fill'
+  | 'readUnlock'
+  | 'readFailed'
+  | 'writeStart'
+  | 'writeLockQueued'
+  | 'writeLock'
+  | 'delete'
+  | 'commit'
+  | 'set'
+  | 'writeUnlock'
+  | 'writeFailed';
+
+/** `version`: the one read, loaded, filled, committed or set; -1 when the op carries none. */
+export type CacheTraceListener = (
+  now: number,
+  op: CacheTraceOp,
+  key: number,
+  request: number,
+  version: number,
+) => void;
+
 /**
  * A distributed cache (Redis Cluster style): one key store, and the node that owns each key
  * (by hash slot), each node a station with its own capacity. Nothing here decides the hit ratio:
@@ -41,6 +71,11 @@ export class Cache {
   readonly ledger = new VersionLedger();
   /** Per-key distributed locks for the locked write strategy. */
   readonly locks = new KeyLocks();
+  /**
+   * Told of every cache-aside operation (sim/model/service/cacheSteps.ts), for the inspect race
+   * replay. Unset in runs: the steps call it with `?.`, which evaluates nothing when it is unset.
+   */
+  onTrace: CacheTraceListener | undefined = undefined;
 
   constructor(
     readonly config: CacheConfig,

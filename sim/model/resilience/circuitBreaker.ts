@@ -176,6 +176,39 @@ export class CircuitBreaker {
     return this.current;
   }
 
+  // Plain reads for the inspect tile (sim/inspect/breakerView.ts): unlike metricsAt, they apply
+  // no due timer and age nothing out, so looking at a breaker cannot change a run.
+
+  /** The window the breaker decides on now: the CLOSED one (kept in OPEN) or HALF_OPEN's probes. */
+  get currentWindow(): Readonly<OutcomeWindow> {
+    return this.window;
+  }
+
+  /** Calls the current window must hold before a rate is computed (the effective minimum). */
+  get currentMinimumCalls(): number {
+    return this.minimum;
+  }
+
+  /** Probes HALF_OPEN will still let through; 0 in other states. */
+  get probesLeft(): number {
+    return this.permitsLeft;
+  }
+
+  /** When the breaker entered OPEN; -1 unless OPEN. */
+  get openSince(): number {
+    return this.openedAt;
+  }
+
+  /** When the current state was entered. */
+  get stateEnteredAt(): number {
+    return this.since;
+  }
+
+  /** Rejections since the current window began. */
+  get notPermittedInCurrentWindow(): number {
+    return this.notPermittedInWindow;
+  }
+
   /** Asks to make a call; false = CallNotPermittedException, counted as not permitted. */
   tryAcquire(now: number): boolean {
     this.advanceTo(now);

@@ -46,6 +46,14 @@ export class CountWindow implements OutcomeWindow {
 
   advance(): void {}
 
+  /** The outcomes held, oldest first (a plain read, for the inspect tile). */
+  outcomesOldestFirst(): Outcome[] {
+    const out: Outcome[] = [];
+    const start = this.total === this.size ? this.head : 0;
+    for (let i = 0; i < this.total; i++) out.push(this.ring[(start + i) % this.size]! as Outcome);
+    return out;
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.total = 0;
@@ -98,6 +106,26 @@ export class TimeWindow implements OutcomeWindow {
       }
     }
     this.headSecond = second;
+  }
+
+  /**
+   * Counts per outcome of each second the window would hold at `now`, oldest second first,
+   * without ageing anything out (a plain read, for the inspect tile): `seconds` rows of four.
+   */
+  bucketsAt(now: number): { second: number; counts: [number, number, number, number] }[] {
+    const second = Math.max(Math.floor(now), this.headSecond);
+    const rows: { second: number; counts: [number, number, number, number] }[] = [];
+    for (let back = this.seconds - 1; back >= 0; back--) {
+      const s = second - back;
+      const age = this.headSecond - s;
+      // Seconds after the head have no calls yet; those older than the window are gone.
+      const held = age >= 0 && age < this.seconds;
+      const slot = (((this.head - age) % this.seconds) + this.seconds) % this.seconds;
+      const b = slot * 4;
+      const at = (k: number) => (held ? this.buckets[b + k]! : 0);
+      rows.push({ second: s, counts: [at(0), at(1), at(2), at(3)] });
+    }
+    return rows;
   }
 
   reset(now: number): void {

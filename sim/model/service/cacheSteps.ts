@@ -90,6 +90,7 @@ export class CacheSteps {
       }
     }
     this.runner.table.phase[request] = LOOKUP;
+    step.cache.onTrace?.(now, 'lookup', key, request, -1);
     this.runner.call(request, step.cache.nodeOfKey(key), 0, step.cacheTimeout, now);
   }
 
@@ -101,10 +102,15 @@ export class CacheSteps {
       case LOOKUP: {
         const version = cache.store.get(key, now);
         if (version >= 0) {
-          if (version < cache.ledger.latestAt(key, issuedAt)) cache.staleReads++;
+          const stale = version < cache.ledger.latestAt(key, issuedAt);
+          if (stale) cache.staleReads++;
+          cache.onTrace?.(now, stale ? 'staleHit' : 'hit', key, parent, version);
           step.local?.store.set(key, version, now + step.local.ttl);
           this.runner.advance(parent);
-        } else if (cache.config.fillUnderLock && cache.shouldFill(key)) {
+          return;
+        }
+        cache.onTrace?.(now, 'miss', key, parent, -1);
+        if (cache.config.fillUnderLock && cache.shouldFill(key)) {
           table.phase[parent] = LOCK;
           this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
         } else {
@@ -113,12 +119,18 @@ export class CacheSteps {
         return;
       }
       case LOCK:
-        if (cache.locks.acquire(key, parent, this.runner)) this.load(parent, step, now);
+        if (cache.locks.acquire(key, parent, this.runner)) {
+          cache.onTrace?.(now, 'readLock', key, parent, -1);
+          this.load(parent, step, now);
+        } else {
+          cache.onTrace?.(now, 'readLockQueued', key, parent, -1);
+        }
         return;
       case LOAD:
         step.loadDb?.readAnswered(key, table.target[parent]!, issuedAt, now);
         cache.loads++;
         table.version[parent] = cache.ledger.latestAt(key, now);
+        cache.onTrace?.(now, 'load', key, parent, table.version[parent]!);
         if (cache.shouldFill(key)) {
           table.phase[parent] = FILL;
           this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
@@ -130,6 +142,7 @@ export class CacheSteps {
         cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
         step.local?.store.set(key, table.version[parent]!, now + step.local.ttl);
         cache.fills++;
+        cache.onTrace?.(now, 'fill', key, parent, table.version[parent]!);
         if (cache.config.fillUnderLock) {
           table.phase[parent] = UNLOCK;
           this.runner.call(parent, cache.nodeOfKey(key), 0, step.cacheTimeout, now);
@@ -139,13 +152,16 @@ export class CacheSteps {
         return;
       default:
         cache.locks.release(key);
+        cache.onTrace?.(now, 'readUnlock', key, parent, -1);
         this.runner.advance(parent);
     }
   }
 
   /** A reader was granted the lock it waited for: load now. */
   readLockGranted(parent: number, step: CacheReadStep): void {
-    this.load(parent, step, this.runner.now());
+    const now = this.runner.now();
+    step.cache.onTrace?.(now, 'readLock', this.runner.table.key[parent]!, parent, -1);
+    this.load(parent, step, now);
   }
 
   /**
@@ -156,6 +172,7 @@ export class CacheSteps {
     const table = this.runner.table;
     const key = table.key[parent]!;
     const phase = table.phase[parent]!;
+    step.cache.onTrace?.(now, 'readFailed', key, parent, -1);
     if (phase === LOOKUP) {
       step.cache.nodeErrors++;
       this.load(parent, step, now);
@@ -184,6 +201,7 @@ export class CacheSteps {
 
   startWrite(request: number, step: CachedWriteStep, now: number): void {
     this.runner.table.phase[request] = 0;
+    step.cache.onTrace?.(now, 'writeStart', this.runner.table.key[request]!, request, -1);
     this.issue(request, step, now);
   }
 
@@ -193,32 +211,44 @@ export class CacheSteps {
     const key = table.key[parent]!;
     const op = WRITE_PLANS[step.strategy][table.phase[parent]!]!;
     if (op === 'lock') {
-      if (!cache.locks.acquire(key, parent, this.runner)) return;
+      if (!cache.locks.acquire(key, parent, this.runner)) {
+        cache.onTrace?.(now, 'writeLockQueued', key, parent, -1);
+        return;
+      }
+      cache.onTrace?.(now, 'writeLock', key, parent, -1);
     } else if (op === 'delete') {
       cache.store.delete(key);
+      cache.onTrace?.(now, 'delete', key, parent, -1);
     } else if (op === 'db') {
       table.version[parent] = cache.ledger.commit(key, now);
       step.database?.committed(key, now);
+      cache.onTrace?.(now, 'commit', key, parent, table.version[parent]!);
     } else if (op === 'set') {
       cache.store.set(key, table.version[parent]!, cache.expiryFor(key, now));
+      cache.onTrace?.(now, 'set', key, parent, table.version[parent]!);
     } else {
       cache.locks.release(key);
+      cache.onTrace?.(now, 'writeUnlock', key, parent, -1);
     }
     this.next(parent, step, now);
   }
 
   /** A writer was granted the lock it waited for: carry on with its plan. */
   writeLockGranted(parent: number, step: CachedWriteStep): void {
-    this.next(parent, step, this.runner.now());
+    const now = this.runner.now();
+    step.cache.onTrace?.(now, 'writeLock', this.runner.table.key[parent]!, parent, -1);
+    this.next(parent, step, now);
   }
 
   /** A write operation failed: let go of the lock if it was held; the step then fails. */
   writeFailed(parent: number, step: CachedWriteStep): void {
     const plan = WRITE_PLANS[step.strategy];
     const phase = this.runner.table.phase[parent]!;
+    const key = this.runner.table.key[parent]!;
+    step.cache.onTrace?.(this.runner.now(), 'writeFailed', key, parent, -1);
     const lockAt = plan.indexOf('lock');
     if (lockAt >= 0 && phase > lockAt && phase < plan.indexOf('unlock')) {
-      step.cache.locks.release(this.runner.table.key[parent]!);
+      step.cache.locks.release(key);
     }
   }
 

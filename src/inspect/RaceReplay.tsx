@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { RaceReplay as Replay } from '../../sim/inspect/raceReplay';
+import type { WriteStrategy } from '../../sim/model/service/cacheSteps';
+import { useBridge } from '../bridge/BridgeContext';
+import { appStore, useAppStore } from '../store/store';
+import { inspectCall } from './inspectCalls';
+import { RaceTimeline } from './RaceTimeline';
+import { STRATEGY_TEXT } from './raceText';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; of: number }
+  | { kind: 'done' }
+  | { kind: 'error'; message: string };
+
+/**
+ * The cache-consistency races, replayed for one key: each write strategy in its own panel (small
+ * multiples on the same kind of axis), with the count of stale reads it served. The replays run
+ * their own tiny scenario in the worker, with the run's seed, so they work in any lesson.
+ */
+export function RaceReplay() {
+  const bridge = useBridge();
+  const shownSeed = useAppStore((s) => s.run.seed);
+  // The run's seed, once a run is loaded: before that there is no seed to follow yet.
+  const ready = useAppStore((s) => s.run.scenario !== null && s.run.status !== 'loading');
+  const [replays, setReplays] = useState<Replay[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const run = async () => {
+    const seed = appStore.getState().run.seed;
+    setReplays([]);
+    try {
+      const strategies = await inspectCall(bridge, (api) => api.raceStrategies());
+      const done: Replay[] = [];
+      for (const strategy of strategies) {
+        setStatus({ kind: 'running', done: done.length, of: strategies.length });
+        const result = await inspectCall(
+          bridge,
+          async (api) => await api.raceReplay(strategy, seed),
+        );
+        if (!result.ok) throw new Error(result.errors.join('; '));
+        done.push(result.value);
+        setReplays([...done]);
+      }
+      setStatus({ kind: 'done' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="inspect-card race-replay" data-testid="race-replay">
+      <h3>Cache consistency: the race, replayed for one key</h3>
+      <p className="muted">
+        One order, one writer, 2,000 reads a second that refill the cache on a miss: the real cache,
+        lock and database of the cache-consistency lesson, traced for half a second of simulated
+        time (seed {shownSeed}). Each panel shows the write with the most stale reads after it.
+      </p>
+      <div className="controls">
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={!ready || status.kind === 'running'}
+          data-testid="race-run"
+        >
+          {replays.length > 0 ? 'Replay again' : 'Replay the races'}
+        </button>
+        <span role="status" data-testid="race-status">
+          {status.kind === 'running' && `Replaying ${status.done + 1} of ${status.of}…`}
+          {status.kind === 'error' && `Could not replay: ${status.message}`}
+        </span>
+      </div>
+      {replays.length > 0 && (
+        <>
+          <RaceLegend />
+          <div className="race-grid">
+            {replays.map((r) => (
+              <RacePanel key={r.strategy} replay={r} />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function RacePanel({ replay }: { replay: Replay }) {
+  const text = STRATEGY_TEXT[replay.strategy as WriteStrategy];
+  const none = replay.staleReads === 0;
+  return (
+    <figure
+      className="race-panel"
+      data-testid={`race-panel-${replay.strategy}`}
+      data-seed={replay.seed}
+    >
+      <figcaption>
+        <strong>{text.title}</strong>{' '}
+        <span className={none ? 'race-count ok' : 'race-count bad'}>
+          {none ? '✓ ' : '! '}
+          stale reads served:{' '}
+          <span data-testid={`race-stale-${replay.strategy}`}>{replay.staleReads}</span>
+        </span>
+        <span className="muted">
+          {' '}
+          ({replay.staleReadsInWindow} in the stretch shown; {replay.readsTotal} reads,{' '}
+          {replay.writes} writes in all; seed {replay.seed})
+        </span>
+      </figcaption>
+      <RaceTimeline replay={replay} />
+      <p className="race-why">{text.why}</p>
+    </figure>
+  );
+}
+
+function RaceLegend() {
+  return (
+    <ul className="race-legend" aria-label="Legend">
+      <li>
+        <span className="swatch hatch" /> stale window: the cache holds an older version than the
+        database committed
+      </li>
+      <li>
+        <span className="swatch stale" /> ! stale read (hatched bar)
+      </li>
+      <li>
+        <span className="swatch hit" /> fresh hit
+      </li>
+      <li>
+        <span className="swatch refill" /> miss, load and fill
+      </li>
+      <li>◆ commit · ● other writer operations</li>
+    </ul>
+  );
+}
