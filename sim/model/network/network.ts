@@ -4,6 +4,7 @@ import { TimeoutList } from '../../kernel/timeoutList';
 import { Place, type RequestTable } from '../requests/requestTable';
 import type { RejectReason, Station, StationListener } from '../station/station';
 import type { Requester } from './requester';
+import type { RequestTracer } from '../../trace/requestTracer';
 
 export interface Route {
   to: number;
@@ -28,6 +29,8 @@ export class Network implements StationListener {
   maxInFlight = 5_000_000;
   /** Every requester's deadline lists, one per distinct timeout; a request names its list. */
   private readonly timeoutLists: TimeoutList[] = [];
+  /** A per-request trace recorder (sim/trace), null when tracing is off: one check per hook. */
+  tracer: RequestTracer | null = null;
 
   constructor(
     readonly kernel: Kernel,
@@ -107,6 +110,7 @@ export class Network implements StationListener {
   /** The client's deadline passed: mark the attempt abandoned and tell the station holding it. */
   abandon(request: number): void {
     const table = this.table;
+    if (this.tracer !== null && table.traced[request] === 1) this.tracer.abandoned(request);
     table.abandoned[request] = 1;
     table.timeout[request] = -1;
     const at = table.station[request]!;

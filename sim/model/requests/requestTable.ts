@@ -65,6 +65,8 @@ export class RequestTable {
    * Retries of one logical request share it, so it is what an idempotency key is made from.
    */
   logical: Float64Array;
+  /** Set by a trace recorder (sim/trace) on rows it follows, 0 otherwise: its hooks test it. */
+  traced: Uint8Array;
   /** The next logical request number: one sequence for the whole network, so numbers are unique. */
   nextLogical = 0;
   private free: Int32Array;
@@ -97,6 +99,7 @@ export class RequestTable {
     this.priority = new Uint8Array(initialCapacity);
     this.version = new Float64Array(initialCapacity);
     this.logical = new Float64Array(initialCapacity);
+    this.traced = new Uint8Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -124,6 +127,7 @@ export class RequestTable {
     this.target[id] = -1;
     this.priority[id] = 0;
     this.logical[id] = -1;
+    this.traced[id] = 0;
     return id;
   }
 
@@ -173,6 +177,7 @@ export class RequestTable {
     this.priority = u8(this.priority);
     this.version = f64(this.version);
     this.logical = f64(this.logical);
+    this.traced = u8(this.traced);
     this.free = i32(this.free);
     this.capacity = n;
   }

@@ -7,4 +7,6 @@ export interface CallGuard {
   tryAcquire(now: number): boolean;
   /** How the permitted call ended: its duration in seconds and whether it failed. */
   onResult(now: number, durationSeconds: number, failed: boolean): void;
+  /** Its state after the last decision (a breaker's CLOSED, OPEN...), shown in traces. */
+  readonly state?: string;
 }

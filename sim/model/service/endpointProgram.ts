@@ -12,6 +12,9 @@ import type { ServiceProgram } from '../station/serviceProgram';
 import type { Station } from '../station/station';
 import type { CallGuard } from './callGuard';
 import type { RequestTable } from '../requests/requestTable';
+import type { RequestTracer } from '../../trace/requestTracer';
+import type { NoteKind } from '../../trace/traceTypes';
+import { CACHE_LOOKUP_PHASE } from '../../trace/callLabel';
 import {
   CacheSteps,
   type CacheReadStep,
@@ -223,6 +226,15 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
         return;
       }
       if (step.kind === 'cacheRead') {
+        const tracer = this.network.tracer;
+        if (tracer !== null && step.local && table.traced[request] === 1) {
+          // A local hit answers at once, without a call: only its counter tells.
+          const hop = tracer.hopOf(request);
+          const hits = step.local.store.hits;
+          this.cacheSteps.startRead(request, step, now);
+          if (step.local.store.hits > hits) tracer.note(hop, 'localHit');
+          return;
+        }
         this.cacheSteps.startRead(request, step, now);
         return;
       }
@@ -244,9 +256,14 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
       }
       if (this.station.busy > step.degradeAbove * this.station.servers) {
         this.stats[endpoint]!.degraded++;
+        this.noteOnTraced(request, 'degraded');
         continue;
       }
-      if (step.guard && !step.guard.tryAcquire(now)) {
+      const permitted = step.guard === undefined || step.guard.tryAcquire(now);
+      if (step.guard && this.network.tracer !== null && table.traced[request] === 1) {
+        this.network.tracer.guarded(request, step.guard, permitted);
+      }
+      if (!permitted) {
         this.stats[endpoint]!.notPermitted++;
         if (step.onFailure === 'fallback') {
           this.stats[endpoint]!.fallbacks++;
@@ -274,6 +291,9 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
     table.logical[child] = table.logical[request]!;
     table.priority[child] = table.priority[request]!;
     table.child[request] = child;
+    if (network.tracer !== null && table.traced[request] === 1) {
+      network.tracer.called(request, child, target, this.currentStep(request));
+    }
     if (timeout < Infinity) {
       // Most calls of a program share one or two timeouts: check the last one used first.
       let list =
@@ -361,18 +381,26 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
       step.guard?.onResult(now, now - table.originTime[child]!, false);
       this.advance(parent);
     } else if (step.kind === 'dbRead') {
+      const tracer = this.network.tracer;
+      const stale = tracer === null ? 0 : step.db.staleReads;
       step.db.readAnswered(
         table.key[parent]!,
         table.target[parent]!,
         table.originTime[child]!,
         now,
       );
+      if (tracer !== null && step.db.staleReads > stale) this.noteOnTraced(child, 'staleRead');
       this.advance(parent);
     } else if (step.kind === 'dbWrite') {
       step.db.committed(table.key[parent]!, now);
       this.advance(parent);
     } else if (step.kind === 'cacheRead') {
-      this.cacheSteps.readAnswered(parent, step, now, table.originTime[child]!);
+      const tracer = this.network.tracer;
+      if (tracer !== null && table.traced[child] === 1) {
+        this.cacheAnsweredTraced(tracer, parent, child, step, now);
+      } else {
+        this.cacheSteps.readAnswered(parent, step, now, table.originTime[child]!);
+      }
     } else if (step.kind === 'cachedWrite') {
       this.cacheSteps.writeAnswered(parent, step, now);
     }
@@ -425,9 +453,47 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
     this.stats[endpoint]!.callFailures++;
     if ((step as CallStep | CacheStep | DatabaseStep | ShardStep).onFailure === 'fallback') {
       this.stats[endpoint]!.fallbacks++;
+      this.noteOnTraced(parent, 'fallback');
       this.advance(parent);
     } else {
       this.station.finish(parent, true);
+    }
+  }
+
+  /**
+   * A traced cache read's answer, noting on the call's hop what it found: a hit, a stale hit or a
+   * miss (from the cache's counters, read around the step), or a stale load from a replica.
+   */
+  private cacheAnsweredTraced(
+    tracer: RequestTracer,
+    parent: number,
+    child: number,
+    step: CacheReadStep,
+    now: number,
+  ): void {
+    const table = this.network.table;
+    const lookup = table.phase[parent] === CACHE_LOOKUP_PHASE;
+    const hop = tracer.hopOf(child);
+    const hits = step.cache.store.hits;
+    const staleHits = step.cache.staleReads;
+    const staleLoads = step.loadDb?.staleReads ?? 0;
+    this.cacheSteps.readAnswered(parent, step, now, table.originTime[child]!);
+    if (lookup) {
+      const hit = step.cache.store.hits > hits;
+      tracer.note(
+        hop,
+        !hit ? 'cacheMiss' : step.cache.staleReads > staleHits ? 'staleHit' : 'cacheHit',
+      );
+    } else if ((step.loadDb?.staleReads ?? 0) > staleLoads) {
+      tracer.note(hop, 'staleRead');
+    }
+  }
+
+  /** Adds a badge to the latest hop of `request` when it is traced. */
+  private noteOnTraced(request: number, kind: NoteKind): void {
+    const tracer = this.network.tracer;
+    if (tracer !== null && this.network.table.traced[request] === 1) {
+      tracer.note(tracer.hopOf(request), kind);
     }
   }
 

@@ -86,6 +86,7 @@ export abstract class Source implements Component, Requester {
     table.priority[request] = this.priority;
     table.key[request] = this.keys ? this.keys.next() : 0;
     table.logical[request] = table.nextLogical++;
+    if (this.network.tracer !== null) this.network.tracer.requestSent(request);
     this.offered++;
     this.client.retry?.firstAttemptSent();
     this.fire(request);
@@ -110,6 +111,7 @@ export abstract class Source implements Component, Requester {
 
   private timedOut(request: number): void {
     const table = this.network.table;
+    if (this.network.tracer !== null) this.network.tracer.attemptFailed(request, 'timeout');
     // Read what the retry needs before the network may free the attempt.
     const origin = table.originTime[request]!;
     const attempt = table.attempt[request]!;
@@ -122,11 +124,14 @@ export abstract class Source implements Component, Requester {
 
   succeeded(request: number): void {
     const table = this.network.table;
+    const tracer = this.network.tracer;
+    if (tracer !== null && table.traced[request] !== 0) tracer.requestSucceeded(request);
     this.succeededCount(table.originTime[request]!, table.client[request]!);
   }
 
   failed(request: number, reason: FailureReason): void {
     const table = this.network.table;
+    if (this.network.tracer !== null) this.network.tracer.attemptFailed(request, reason);
     this.afterFailure(
       table.originTime[request]!,
       table.attempt[request]!,
@@ -165,13 +170,16 @@ export abstract class Source implements Component, Requester {
       table.key[next] = key;
       // A retry is the same logical request: it carries the same idempotency key.
       table.logical[next] = logical;
-      this.kernel.schedule(retry.backoff(attempt), this.onRetry, next);
+      const backoff = retry.backoff(attempt);
+      this.kernel.schedule(backoff, this.onRetry, next);
+      this.network.tracer?.retryScheduled(next, logical, backoff);
       return;
     }
     if (reason === 'timeout') this.failedTimeout++;
     else if (reason === 'rejected') this.failedRejected++;
     else if (reason === 'unavailable') this.failedUnavailable++;
     else this.failedError++;
+    this.network.tracer?.requestFailed(logical, reason);
     this.finished(client, false);
   }
 

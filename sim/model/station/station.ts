@@ -7,6 +7,7 @@ import { Place, type RequestTable } from '../requests/requestTable';
 import { FifoRing } from './fifoRing';
 import type { ServiceProgram } from './serviceProgram';
 import type { TokenBucket } from '../resilience/rateLimiter';
+import type { RequestTracer } from '../../trace/requestTracer';
 
 /**
  * What a station does when a request's client deadline passes while the request is still there.
@@ -78,6 +79,8 @@ export class Station {
   slowdown = 1;
   /** While true every arrival is rejected as unavailable (an outage fault). */
   down = false;
+  /** A per-request trace recorder (sim/trace), null when tracing is off. */
+  tracer: RequestTracer | null = null;
 
   busy = 0;
   /** Requests waiting (tombstones of requests that left the queue excluded). */
@@ -164,6 +167,8 @@ export class Station {
     this.arrivals++;
     table.station[request] = this.index;
     table.arrivedAt[request] = now;
+    if (this.tracer !== null && table.traced[request] === 1)
+      this.tracer.arrived(request, this.index, now);
     if (this.down) {
       this.reject(request, 'unavailable');
     } else if (this.rateLimit && !this.rateLimit.tryAcquire(now)) {
@@ -231,6 +236,7 @@ export class Station {
     this.busy++;
     table.place[request] = Place.InService;
     table.serviceStart[request] = now;
+    if (this.tracer !== null && table.traced[request] === 1) this.tracer.started(request, now);
     this.wait.record(now - table.arrivedAt[request]!);
     if (this.program) {
       this.program.begin(request, this);
@@ -255,6 +261,9 @@ export class Station {
     table.place[request] = Place.Elsewhere;
     table.station[request] = -1;
     table.completion[request] = -1;
+    if (this.tracer !== null && (failed || table.traced[request] === 1)) {
+      this.tracer.ended(request, this.index, failed, now);
+    }
     // Start the next waiting request before handing this one on, so a request routed straight
     // back to this station queues behind those already waiting (FIFO holds across feedback).
     this.startWaiting(now);
@@ -269,6 +278,7 @@ export class Station {
     else if (reason === 'shed') this.rejectedShed++;
     this.table.place[request] = Place.Elsewhere;
     this.table.station[request] = -1;
+    if (this.tracer !== null) this.tracer.rejected(request, this.index, reason);
     this.listener.rejected(request, this, reason);
   }
 
