@@ -1,4 +1,10 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import type { RunReport } from '../../../sim/metrics/runReport';
+import { download, FaultPanelUi } from './faultPanel';
+import { readFigure } from '../../../testing/reportFigure';
+
+/** A fault as the Fault panel schedules it: its kind, its fields by name, and `at` (omitted: now). */
+export type FaultRequest = { kind: string; at?: number } & Record<string, string | number>;
 
 /** The sandbox page in the words of its controls: a page object for the e2e tests. */
 export class PeakLab {
@@ -69,6 +75,89 @@ export class PeakLab {
   /** The simulated clock in seconds, exactly as the store holds it. */
   async seconds(): Promise<number> {
     return Number(await this.clock.getAttribute('data-seconds'));
+  }
+
+  /** Opens a lesson by its preset name, with a seed (omitted: the lesson's own). */
+  async openLesson(name: string, { seed }: { seed?: number } = {}): Promise<void> {
+    const query = new URLSearchParams({ preset: name });
+    if (seed !== undefined) query.set('seed', String(seed));
+    await this.open(`?${query.toString()}`);
+    await expect(this.picker).toHaveValue(name);
+  }
+
+  /**
+   * Schedules a fault through the Fault panel, as a person would: its kind, each field given by
+   * the name the scenario's `faults` entry uses (`db`, `promotionDelay`, `station`, `factor`...;
+   * the others keep the form's values), then "Inject at t" (or "Inject now" without `at`).
+   * Throws with the panel's messages when the fault is refused.
+   */
+  async scheduleFault({ kind, at, ...fields }: FaultRequest): Promise<void> {
+    const panel = new FaultPanelUi(this.page);
+    const before = await panel.injected.count();
+    const offered = await panel.kind
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    if (!offered.includes(kind)) {
+      throw new Error(
+        `scheduleFault: this lesson offers no "${kind}" (it offers ${offered.join(', ')})`,
+      );
+    }
+    await panel.kind.selectOption(kind);
+    for (const [name, value] of Object.entries(fields)) {
+      const field = this.page.getByTestId(`fault-${name}`);
+      const tag = await field.evaluate((node) => node.tagName);
+      if (tag === 'SELECT') await field.selectOption(String(value));
+      else await field.fill(String(value));
+    }
+    if (at === undefined) await panel.injectNow.click();
+    else {
+      await panel.at.fill(String(at));
+      await panel.injectAt.click();
+    }
+    const refused = this.page.locator('.fault-form [role="alert"]');
+    await expect(panel.injected.nth(before).or(refused.first())).toBeVisible();
+    if ((await panel.injected.count()) <= before) {
+      throw new Error(`the fault was refused: ${(await refused.allInnerTexts()).join('; ')}`);
+    }
+  }
+
+  /**
+   * Runs the simulated clock to exactly `seconds` (a whole number, not before now): pauses, then
+   * steps one simulated second at a time (each step lands on its second exactly), so the run
+   * stops at that time and not a frame later. The clock must be on a whole second, as it is after
+   * opening, Reset or a previous runTo.
+   */
+  async runTo(seconds: number): Promise<void> {
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new RangeError(`runTo: seconds must be a whole number >= 0, got ${seconds}`);
+    }
+    if ((await this.status.getAttribute('data-status')) === 'playing') await this.pause();
+    const now = await this.seconds();
+    if (!Number.isInteger(now) || now > seconds) {
+      throw new RangeError(`runTo(${seconds}): the clock is at ${now} s; reset first`);
+    }
+    // The right arrow steps one second (not while a form field has the focus); presses queue up
+    // in the bridge, each step starting where the previous one landed.
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let t = now; t < seconds; t++) await this.page.keyboard.press('ArrowRight');
+    await expect(this.clock).toHaveAttribute('data-seconds', String(seconds), {
+      timeout: 15_000 + 1_000 * (seconds - now),
+    });
+  }
+
+  /** The run so far as "Export JSON" downloads it: the CLI's --json document. */
+  async report(): Promise<RunReport> {
+    const { text } = await download(this.page, this.exportJson);
+    return JSON.parse(text) as RunReport;
+  }
+
+  /**
+   * One figure of the run so far, by its path in the exported report:
+   * 'sources.customers.latency.p99', 'orders.orders.stuckAtEnd', 'databases.orders-db.lostWrites'.
+   * Throws naming the path and what exists there when it is no figure.
+   */
+  async figure(path: string): Promise<number | null> {
+    return readFigure(await this.report(), path);
   }
 
   stationCell(station: string, column: string): Locator {

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import type { ReplicationReport } from '../../sim/metrics/replications';
+import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
+import { FieldError, NumberInput } from '../components/FaultFields';
+import { appStore, useAppStore } from '../store/store';
+import { runReplications } from './replicationRun';
+import { ReplicationTable } from './ReplicationTable';
+import { MAX_PAGE_REPLICATIONS, parseRuns, parseUntil } from './runInputs';
+import { useSideJob } from './useSideJob';
+import { requestA } from './variantRequests';
+
+/** "Run N seeds": how far one run's figures can be trusted, as a mean and a 95% interval. */
+export function ReplicationsPanel() {
+  const run = useAppStore(
+    (s) => `${s.run.scenarioName}:${s.run.seed}:${JSON.stringify(s.run.edits)}`,
+  );
+  const scenario = useAppStore((s) => s.run.scenario);
+  return (
+    <section className="panel compare-panel" aria-labelledby="replications-heading">
+      <h2 id="replications-heading">Replications</h2>
+      {scenario && <ReplicationsForm key={run} scenario={scenario} />}
+    </section>
+  );
+}
+
+function ReplicationsForm({ scenario }: { scenario: Scenario }) {
+  const [runsText, setRunsText] = useState('5');
+  const [untilText, setUntilText] = useState('');
+  const [errors, setErrors] = useState<{ runs?: string; until?: string; general?: string }>({});
+  const [progress, setProgress] = useState(0);
+  const [summary, setSummary] = useState<ReplicationReport | null>(null);
+  const job = useSideJob();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const runs = parseRuns(runsText);
+    const until = parseUntil(untilText, scenario);
+    if (!runs.ok || !until.ok) {
+      return setErrors({
+        ...(runs.ok ? {} : { runs: runs.error }),
+        ...(until.ok ? {} : { until: until.error }),
+      });
+    }
+    setErrors({});
+    setSummary(null);
+    setProgress(0);
+    const request = { ...requestA(appStore.getState().run), seed: appStore.getState().run.seed };
+    const outcome = await job.start((signal) =>
+      runReplications(request, runs.value, until.value, setProgress, signal),
+    );
+    if (!outcome.ok) {
+      return setErrors({ general: outcome.cancelled ? 'Cancelled: no result.' : outcome.error });
+    }
+    if (!outcome.value.ok) return setErrors({ general: outcome.value.errors.join('; ') });
+    setSummary(outcome.value.summary);
+  };
+
+  return (
+    <>
+      <form
+        className="compare-form"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label="Replications"
+      >
+        <p className="compare-note">
+          The run on screen (edits and injected faults included) on seeds S, S+1, ..., S+N−1, S its
+          seed, N from 2 to {MAX_PAGE_REPLICATIONS}, one after another in a worker of their own.
+          Each figure is the mean over the runs ± the half-width of its 95% Student-t interval, the
+          scenario&apos;s warm-up left out of every run, with queueing theory beside it where the
+          station is a textbook queue.
+        </p>
+        <div className="compare-buttons">
+          <div className="control">
+            <label htmlFor="replication-runs">Runs (seeds)</label>
+            <NumberInput
+              id="replication-runs"
+              value={runsText}
+              error={errors.runs}
+              disabled={job.running}
+              onChange={setRunsText}
+            />
+            <FieldError id="replication-runs" error={errors.runs} />
+          </div>
+          <div className="control">
+            <label htmlFor="replication-until">Each to t = (s)</label>
+            <NumberInput
+              id="replication-until"
+              value={untilText}
+              error={errors.until}
+              disabled={job.running}
+              placeholder={`end: ${scenario.duration}`}
+              onChange={setUntilText}
+            />
+            <FieldError id="replication-until" error={errors.until} />
+          </div>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="replication-run"
+            disabled={job.running}
+          >
+            Run N seeds
+          </button>
+          <button
+            type="button"
+            data-testid="replication-cancel"
+            disabled={!job.running}
+            onClick={job.cancel}
+          >
+            Cancel
+          </button>
+          {job.running && (
+            <label className="compare-progress">
+              Done <progress data-testid="replication-progress" max={1} value={progress} />
+            </label>
+          )}
+        </div>
+        {errors.general && (
+          <p className="param-error" role="alert" data-testid="replication-error">
+            {errors.general}
+          </p>
+        )}
+      </form>
+      {summary && <ReplicationTable summary={summary} />}
+    </>
+  );
+}
