@@ -1,7 +1,9 @@
 import { tierReports, type TierReport } from './tierReport';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
+  BREAKER_SERIES_FIELDS,
   CACHE_SERIES_FIELDS,
+  DATABASE_SERIES_FIELDS,
   ORDER_SERIES_FIELDS,
   STATION_SERIES_FIELDS,
   SOURCE_SERIES_FIELDS,
@@ -12,6 +14,7 @@ import { cacheTotals, databaseTotals, difference, sourceTotals, stationTotals } 
 import type { Simulation } from '../scenarios/simulation';
 import { RUNNING_STATES } from '../model/orders/sagaStates';
 import type { SagaExecutor } from '../model/orders/sagaExecutor';
+import { lessonReport, type LessonReport } from '../lessons/lessonReport';
 
 export interface LatencyFigures {
   mean: number | null;
@@ -195,6 +198,16 @@ export interface SeriesReport {
    * in each running state. Only when the scenario has order flows.
    */
   orders?: Record<string, Record<string, number[]>>;
+  /**
+   * Per replicated database, per bucket: writes, reads, stale reads and the mean replication lag
+   * of the writes committed in it (seconds, 0: none). Only when the scenario has databases.
+   */
+  databases?: Record<string, Record<string, number[]>>;
+  /**
+   * Per circuit breaker, per bucket: the share of the bucket it spent CLOSED, HALF_OPEN and OPEN,
+   * the calls it refused and its state changes. Only when the scenario has breakers.
+   */
+  breakers?: Record<string, Record<string, number[]>>;
 }
 
 /** The CLI's `--json` document, and the browser's export: one shape, documented in README.md. */
@@ -217,6 +230,8 @@ export interface RunReport {
   orders?: Record<string, OrderReport>;
   /** Station groups the scenario names (its `tiers`), summed. */
   tiers: Record<string, TierReport>;
+  /** Only when the scenario has a lesson: its goals' verdicts and the challenge score. */
+  lesson?: LessonReport;
   series: SeriesReport;
 }
 
@@ -400,6 +415,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     shardedTables,
     ...(sim.orderFlows.length > 0 && { orders }),
     tiers: tierReports(sim.scenario.tiers, stations, series, sim.warmup.at),
+    ...lessonPart(sim),
     series,
   };
 }
@@ -488,6 +504,29 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
     series.inFlight = per(inFlight, width);
     orders[flow.id] = series;
   });
+  const databases: NonNullable<SeriesReport['databases']> = {};
+  const firstDatabase = firstFlow + sim.orderFlows.length;
+  sim.databases.forEach((db, k) => {
+    const f = fieldReader(rec, firstDatabase + k, DATABASE_SERIES_FIELDS, n);
+    databases[db.config.id] = {
+      writes: f('writes'),
+      reads: f('reads'),
+      staleReads: f('staleReads'),
+      meanLag: ratio(f('lagSum'), f('lagSamples')),
+    };
+  });
+  const breakers: NonNullable<SeriesReport['breakers']> = {};
+  const firstBreaker = firstDatabase + sim.databases.length;
+  sim.breakers.forEach((logged, k) => {
+    const f = fieldReader(rec, firstBreaker + k, BREAKER_SERIES_FIELDS, n);
+    breakers[logged.name] = {
+      closed: per(f('closedSeconds'), width),
+      halfOpen: per(f('halfOpenSeconds'), width),
+      open: per(f('openSeconds'), width),
+      notPermitted: f('notPermitted'),
+      transitions: f('transitions'),
+    };
+  });
   return {
     bucketSeconds: rec.bucketSeconds,
     t,
@@ -496,6 +535,8 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
     caches,
     topics,
     ...(sim.orderFlows.length > 0 && { orders }),
+    ...(sim.databases.length > 0 && { databases }),
+    ...(sim.breakers.length > 0 && { breakers }),
   };
 }
 
@@ -513,6 +554,12 @@ const per = (values: number[], width: (i: number) => number): number[] =>
 
 const ratio = (num: number[], den: number[]): number[] =>
   num.map((v, i) => (den[i]! > 0 ? round(v / den[i]!) : 0));
+
+/** `{ lesson }` when the scenario has one, else nothing (other presets' reports keep their bytes). */
+function lessonPart(sim: Simulation): { lesson?: LessonReport } {
+  const lesson = lessonReport(sim);
+  return lesson ? { lesson } : {};
+}
 
 function executorReport(e: SagaExecutor, now: number): NonNullable<OrderReport['executor']> {
   const means = e.means(now);

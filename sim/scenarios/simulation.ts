@@ -28,7 +28,9 @@ import { compileEndpoints } from './compileEndpoints';
 import { ScenarioIndex } from './scenarioIndex';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
 import {
+  breakerSubject,
   cacheSubject,
+  databaseSubject,
   orderSubject,
   sourceSubject,
   stationSubject,
@@ -38,6 +40,7 @@ import { Warmup } from '../metrics/warmup';
 import type { Scenario } from './schema/scenarioSchema';
 import type { FaultSpec, ScenarioFaultSpec } from './schema/faultSchema';
 import type { SourceSpec } from './schema/sourceSchema';
+import { GoalTracker } from '../lessons/goalTracker';
 
 /**
  * One run of a validated scenario: the kernel with every component plugged in. Random streams
@@ -64,6 +67,8 @@ export class Simulation {
   readonly series: SeriesRecorder;
   readonly warmup: Warmup;
   readonly duration: number;
+  /** The lesson's goals, checked as the run goes (sim/lessons); undefined without a lesson. */
+  readonly lesson: GoalTracker | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -261,6 +266,7 @@ export class Simulation {
           ...this.caches.map(cacheSubject),
           ...this.topics.map(topicSubject),
           ...this.orderFlows.map(orderSubject),
+          ...[...this.databases.map(databaseSubject), ...this.breakers.map(breakerSubject)],
         ],
         bucket,
         scenario.metrics.maxBuckets,
@@ -269,6 +275,7 @@ export class Simulation {
     this.warmup = this.kernel.add(
       new Warmup(scenario.warmup, this.stations, this.sources, this.caches, this.databases),
     );
+    this.lesson = scenario.lesson && new GoalTracker(this, scenario.lesson);
   }
 
   private searchIndexOf(
@@ -351,7 +358,9 @@ export class Simulation {
    * events, whichever comes first. How a run is sliced never changes its results.
    */
   runUntil(t: number, maxEvents = Infinity): void {
-    this.kernel.runUntil(Math.min(t, this.duration), maxEvents);
+    // A lesson stops the kernel at its check times (see GoalTracker): same events, same results.
+    if (this.lesson) this.lesson.runUntil(this.kernel, Math.min(t, this.duration), maxEvents);
+    else this.kernel.runUntil(Math.min(t, this.duration), maxEvents);
     if (this.done) this.series.flush(this.duration);
   }
 

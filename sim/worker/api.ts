@@ -6,10 +6,14 @@ import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import { Simulation } from '../scenarios/simulation';
 import { validateScenario, type Validation } from '../scenarios/validateScenario';
 import { checkFault } from './checkFault';
+import { lessonApi } from './lessonApi';
 import { describeLoad, type LoadedLayout } from './loadResult';
 import { runSeriesCsv } from './seriesExport';
 import { takeSnapshot, type Snapshot } from './snapshot';
 import { ordersApi, withOrderJournals } from './ordersApi';
+import { inspectApi } from './inspectApi';
+import { theoryApi } from './theoryApi';
+import { traceApi, withTracing } from './traceApi';
 
 export type { SeriesSubjectKind } from './loadResult';
 
@@ -46,7 +50,10 @@ function current(): Simulation {
 const EVENTS_PER_CHECK = 20_000;
 
 export const api = {
-  ...ordersApi(() => current()),
+  ...ordersApi(() => sim),
+  ...inspectApi(() => current()),
+  ...theoryApi,
+  ...traceApi(current),
   presets(): { name: string; title: string }[] {
     return Object.keys(PRESETS).map((name) => ({ name, title: presetTitle(name) }));
   },
@@ -75,7 +82,7 @@ export const api = {
       seed: seed ?? result.scenario.seed,
       warnings: result.warnings,
     };
-    sim = withOrderJournals(new Simulation(loaded.scenario, loaded.seed));
+    sim = withTracing(withOrderJournals(new Simulation(loaded.scenario, loaded.seed)));
     injected = [];
     wallMs = 0;
     return describeLoad(sim, result.warnings);
@@ -84,7 +91,7 @@ export const api = {
   /** Back to t = 0 with the same scenario and seed; injected faults are dropped. */
   reset(): Snapshot {
     if (!loaded) throw new Error('no scenario loaded: call load() first');
-    sim = withOrderJournals(new Simulation(loaded.scenario, loaded.seed));
+    sim = withTracing(withOrderJournals(new Simulation(loaded.scenario, loaded.seed)));
     injected = [];
     wallMs = 0;
     return takeSnapshot(sim, 0, -1);
@@ -154,6 +161,8 @@ export const api = {
   seriesCsv(): string {
     return runSeriesCsv(current());
   },
+
+  ...lessonApi(() => sim),
 };
 
 export type SimApi = typeof api;

@@ -53,12 +53,18 @@ export function withOrderJournals(sim: Simulation): Simulation {
   return sim;
 }
 
-/** The Orders section's calls, spread into the worker's `api`. */
-export function ordersApi(current: () => Simulation) {
-  const journalOf = (flow: string): OrderJournal | undefined => journals.get(current())?.get(flow);
+/**
+ * The Orders section's calls, spread into the worker's `api`. Before a scenario is loaded they
+ * answer "nothing" rather than fail: a panel may ask while the page is still starting.
+ */
+export function ordersApi(loaded: () => Simulation | undefined) {
+  const journalOf = (flow: string): OrderJournal | undefined => {
+    const sim = loaded();
+    return sim === undefined ? undefined : journals.get(sim)?.get(flow);
+  };
   return {
     orderFigures(): OrderFigures[] {
-      return current().orderFlows.map((flow) => {
+      return (loaded()?.orderFlows ?? []).map((flow) => {
         const s = flow.stats;
         const states: Record<string, number> = {};
         SAGA_STATES.forEach((state, i) => (states[state] = flow.states.count[i]!));

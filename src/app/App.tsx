@@ -1,15 +1,20 @@
 import { useBridge } from '../bridge/BridgeContext';
+import { BuildYourOwn } from '../builder/BuildYourOwn';
 import { ChartsPanel } from '../charts/ChartsPanel';
+import { ComparePanels } from '../compare/ComparePanels';
 import { FaultPanel } from '../components/FaultPanel';
 import { Header } from '../components/Header';
+import { InspectSection } from '../inspect/InspectSection';
 import { Notices } from '../components/Notices';
 import { ScenarioInfo } from '../components/ScenarioInfo';
 import { SourceTable } from '../components/SourceTable';
 import { StationTable } from '../components/StationTable';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { ParameterPanel } from '../components/ParameterPanel';
+import { LessonPanel } from '../lessons/LessonPanel';
 import { OrdersSection } from '../orders/OrdersSection';
 import { TopologySection } from '../topology/TopologySection';
+import { TracesSection } from '../traces/TracesSection';
 import { useAppStore } from '../store/store';
 
 export function App() {
@@ -35,11 +40,16 @@ export function App() {
             </p>
           </div>
         </div>
+        <LessonPanel />
         <ParameterPanel />
+        <BuildYourOwn />
         {/* A new run brings a fresh form: its kinds and targets come from the scenario. */}
         <FaultPanel key={run} />
         <ChartsPanel />
+        <TracesSection />
         <OrdersSection />
+        <ComparePanels />
+        <InspectSection />
       </main>
       <footer className="site-footer">
         <p>

@@ -10,6 +10,8 @@ export interface RunRequest {
   seed?: number | undefined;
   edits?: readonly DraftEdit[];
   faults?: readonly FaultSpec[];
+  /** The document to start from when it is no preset (a "Build your own" design). */
+  base?: unknown;
 }
 
 export type RunLoad =
@@ -33,7 +35,7 @@ export type RunLoad =
  */
 export async function loadRun(api: SimRemote, request: RunRequest): Promise<RunLoad> {
   const { name, seed, edits = [], faults = [] } = request;
-  const preset = await api.presetDocument(name);
+  const preset = request.base ?? (await api.presetDocument(name));
   if (preset === undefined) throw new Error(`unknown preset "${name}"`);
   let doc: unknown = preset;
   if (edits.length > 0) {

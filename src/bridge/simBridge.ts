@@ -30,6 +30,8 @@ interface LoadedRun {
   doc: unknown;
   seed: number;
   edits: readonly Edit[];
+  /** The document edits apply to when it is no preset (a design); undefined for a preset. */
+  base?: unknown;
 }
 
 export type LoadOutcome = { ok: true } | { ok: false; errors: string[] };
@@ -114,8 +116,8 @@ export class SimBridge {
   /** The same preset and edits with another seed. Resolves false when refused. */
   async changeSeed(seed: number): Promise<boolean> {
     if (!this.current) return false;
-    const { name, edits } = this.current;
-    const outcome = await this.load({ name, seed, edits });
+    const { name, edits, base } = this.current;
+    const outcome = await this.load({ name, seed, edits, base });
     if (!outcome.ok && !outcome.crashed) this.reportRefusal(name, outcome.errors);
     return outcome.ok;
   }
@@ -129,8 +131,38 @@ export class SimBridge {
     if (!this.current) return { ok: false, errors: ['no scenario is loaded yet'] };
     const tooMany = editsLinkProblem(edits);
     if (tooMany) return { ok: false, errors: [tooMany] };
-    const { name, seed } = this.current;
-    return this.load({ name, seed, edits });
+    const { name, seed, base } = this.current;
+    return this.load({ name, seed, edits, base });
+  }
+
+  /**
+   * Loads a scenario document that is no preset (a "Build your own" design) with its own seed,
+   * from t = 0. A refused document comes back with the validator's messages and the run on screen
+   * stays. The page address keeps its preset: a design travels as a file, not as a link.
+   */
+  async loadDocument(doc: unknown): Promise<LoadOutcome> {
+    const previous = this.state.run.status;
+    this.pause();
+    this.state.setStatus('loading');
+    try {
+      return await this.channel.call(async (api): Promise<LoadOutcome> => {
+        const loaded = await api.load(doc);
+        if (!loaded.ok) {
+          // A refused design leaves the run as it was, paused if it was playing.
+          const kept = previous === 'playing' || previous === 'loading' ? 'paused' : previous;
+          this.state.setStatus(kept);
+          return { ok: false, errors: loaded.errors };
+        }
+        const { name, title } = loaded.scenario;
+        this.current = { name, doc, seed: loaded.seed, edits: [], base: doc };
+        this.state.scenarioLoaded(name, title ?? name, loaded, []);
+        this.state.ingest(await api.snapshot(0, -1));
+        return { ok: true };
+      }, false);
+    } catch (error) {
+      this.fail(error);
+      return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
+    }
   }
 
   /** Loads a run; on refusal the previous run stays (its status too) and the errors come back. */
@@ -156,6 +188,7 @@ export class SimBridge {
           doc: result.doc,
           seed: result.loaded.seed,
           edits: result.edits,
+          base: request.base,
         };
         const title = this.state.run.presets.find((p) => p.name === name)?.title ?? name;
         this.state.scenarioLoaded(name, title, result.loaded, result.edits);
@@ -171,7 +204,8 @@ export class SimBridge {
         if (resume) this.play();
         return { ok: false, errors: outcome.errors };
       }
-      this.onRunChanged?.(request.name, outcome.loaded.seed);
+      // A design has no link (it travels as a file): the address keeps its preset.
+      if (request.base === undefined) this.onRunChanged?.(request.name, outcome.loaded.seed);
       return { ok: true };
     } catch (error) {
       this.fail(error);

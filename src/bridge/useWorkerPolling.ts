@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SimBridge } from '../bridge/simBridge';
-import type { SimRemote } from '../bridge/workerHandle';
+import type { SimBridge } from './simBridge';
+import type { SimRemote } from './workerHandle';
 import { useStoreSubscription } from '../store/useStoreSubscription';
 
 /** Wall milliseconds between two polls while the run moves: a few a second is enough to read. */
@@ -9,9 +9,10 @@ const POLL_MS = 250;
 /**
  * Asks the worker for `task`'s result whenever the simulated clock moved (at most every POLL_MS
  * of wall time, and never while the worker is busy with the run's own calls), and once more when
- * the run stops moving, so a paused or finished run shows its final figures. `key` restarts it.
+ * the run stops moving, so a paused or finished run shows its final figures. `key` restarts it;
+ * a null `task` polls nothing (nothing to ask yet). The panels' one way to read the worker live.
  */
-export function useOrderPolling<T>(
+export function useWorkerPolling<T>(
   bridge: SimBridge,
   task: ((api: SimRemote) => Promise<T>) | null,
   key: string,

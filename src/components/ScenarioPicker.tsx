@@ -17,6 +17,9 @@ export function ScenarioPicker() {
         onChange={(e) => void bridge.loadPreset(e.currentTarget.value)}
       >
         {name === '' && <option value="">Loading…</option>}
+        {name !== '' && !presets.some((p) => p.name === name) && (
+          <option value={name}>{name} (your design)</option>
+        )}
         {presets.map((p) => (
           <option key={p.name} value={p.name}>
             {p.title}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { OrderMark, OrderStorySummary } from '../../sim/model/orders/orderJournal';
 import { useBridge } from '../bridge/BridgeContext';
+import { useWorkerPolling } from '../bridge/useWorkerPolling';
 import { useAppStore } from '../store/store';
 import { OrderCounters } from './OrderCounters';
 import { OrderStoryView } from './OrderStoryView';
-import { useOrderPolling } from './useOrderPolling';
 import './orders.css';
 
 type ListName = 'notable' | 'recent' | 'inFlight';
@@ -33,16 +33,17 @@ export function OrdersSection() {
   const run = useAppStore(
     (s) => `${s.run.scenarioName}:${s.run.seed}:${s.run.injectedFaults.length}`,
   );
-  const figures = useOrderPolling(bridge, (api) => api.orderFigures(), run);
+  const loaded = useAppStore((s) => s.run.scenarioName !== '');
+  const figures = useWorkerPolling(bridge, loaded ? (api) => api.orderFigures() : null, run);
   const flow = figures?.[0]?.id ?? null;
   const [list, setList] = useState<ListName>('notable');
-  const lists = useOrderPolling(
+  const lists = useWorkerPolling(
     bridge,
     flow === null ? null : (api) => api.orderStories(flow),
     `${run}:${flow}`,
   );
   const [opened, setOpened] = useState<number | null>(null);
-  const story = useOrderPolling(
+  const story = useWorkerPolling(
     bridge,
     flow === null || opened === null ? null : (api) => api.orderStory(flow, opened),
     `${run}:${flow}:${opened}`,

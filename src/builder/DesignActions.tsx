@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useBridge } from '../bridge/BridgeContext';
+import { downloadText } from '../components/download';
+import { useBuilderStore } from './builderStore';
+import type { DesignState } from './designSync';
+import { formatDesign } from './formatDesign';
+import { startingDesign } from './startingDesign';
+
+/** Run the design like a preset, save it for the CLI, or start again from the loaded run. */
+export function DesignActions({ design }: { design: DesignState }) {
+  const bridge = useBridge();
+  const notify = useBuilderStore((s) => s.notify);
+  const start = useBuilderStore((s) => s.start);
+  const [busy, setBusy] = useState(false);
+  const invalid = design.errors.length > 0;
+  const name = typeof design.doc.name === 'string' ? design.doc.name : 'design';
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const outcome = await bridge.loadDocument(design.doc);
+      notify(
+        outcome.ok
+          ? { text: `Loaded "${name}" at t = 0: press Play to run it.`, tone: 'info' }
+          : {
+              text: `The simulation refused the design: ${outcome.errors.join('; ')}`,
+              tone: 'error',
+            },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restart = async () => {
+    setBusy(true);
+    try {
+      start(startingDesign(await bridge.scenarioDocument()));
+    } catch {
+      // The bridge has already reported the failure with the scenario and seed.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="builder-actions" role="group" aria-label="Design actions">
+      <button
+        type="button"
+        data-testid="builder-run"
+        disabled={busy || invalid}
+        title={invalid ? 'Fix the JSON first' : 'Load this design into the simulation, from t = 0'}
+        onClick={() => void run()}
+      >
+        Run this design
+      </button>
+      <button
+        type="button"
+        data-testid="builder-export"
+        disabled={invalid}
+        title={`Download the design; run it with: npm run sim -- ${name}.json`}
+        onClick={() => downloadText(formatDesign(design.doc), `${name}.json`, 'application/json')}
+      >
+        Export
+      </button>
+      <button
+        type="button"
+        data-testid="builder-restart"
+        disabled={busy}
+        title="Throw this design away and start again from the scenario now loaded"
+        onClick={() => void restart()}
+      >
+        Start again from the loaded scenario
+      </button>
+    </div>
+  );
+}
