@@ -4,7 +4,6 @@ import { useBridge } from '../bridge/BridgeContext';
 import { useAppStore } from '../store/store';
 import { useStoreSubscription } from '../store/useStoreSubscription';
 import { configText, gatingText, STATE_ICON, stateDetail } from './breakerText';
-import { inspectCall } from './inspectCalls';
 import { RateBars } from './RateBars';
 import { WindowStrip } from './WindowStrip';
 
@@ -32,7 +31,8 @@ export function BreakerTile() {
     let live = true;
     setView(null);
     if (!scenario) return;
-    void inspectCall(bridge, (api) => api.breakers())
+    void bridge
+      .inspect((api) => api.breakers())
       .then((list) => {
         if (live) setNames(list);
       })
@@ -48,7 +48,8 @@ export function BreakerTile() {
     const wanted = nameRef.current;
     if (!wanted || inFlight.current) return;
     inFlight.current = true;
-    inspectCall(bridge, (api) => api.breakerView(wanted))
+    bridge
+      .inspect((api) => api.breakerView(wanted))
       .then((v) => {
         if (nameRef.current === wanted) setView(v);
       })

@@ -3,7 +3,6 @@ import type { RaceReplay as Replay } from '../../sim/inspect/raceReplay';
 import type { WriteStrategy } from '../../sim/model/service/cacheSteps';
 import { useBridge } from '../bridge/BridgeContext';
 import { appStore, useAppStore } from '../store/store';
-import { inspectCall } from './inspectCalls';
 import { RaceTimeline } from './RaceTimeline';
 import { STRATEGY_TEXT } from './raceText';
 
@@ -30,14 +29,11 @@ export function RaceReplay() {
     const seed = appStore.getState().run.seed;
     setReplays([]);
     try {
-      const strategies = await inspectCall(bridge, (api) => api.raceStrategies());
+      const strategies = await bridge.inspect((api) => api.raceStrategies());
       const done: Replay[] = [];
       for (const strategy of strategies) {
         setStatus({ kind: 'running', done: done.length, of: strategies.length });
-        const result = await inspectCall(
-          bridge,
-          async (api) => await api.raceReplay(strategy, seed),
-        );
+        const result = await bridge.inspect(async (api) => await api.raceReplay(strategy, seed));
         if (!result.ok) throw new Error(result.errors.join('; '));
         done.push(result.value);
         setReplays([...done]);

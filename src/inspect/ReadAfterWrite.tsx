@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { ReadAfterWritePoint } from '../../sim/inspect/readAfterWrite';
 import { useBridge } from '../bridge/BridgeContext';
 import { appStore, useAppStore } from '../store/store';
-import { inspectCall } from './inspectCalls';
 import { RawChart } from './RawChart';
 import { lagText, RAW_SERIES, shareText } from './rawSeries';
 
@@ -31,13 +30,12 @@ export function ReadAfterWrite() {
     const seed = appStore.getState().run.seed;
     setPoints([]);
     try {
-      const lags = await inspectCall(bridge, (api) => api.readAfterWriteLevels());
+      const lags = await bridge.inspect((api) => api.readAfterWriteLevels());
       setLevels(lags);
       const done: ReadAfterWritePoint[] = [];
       for (let level = 0; level < lags.length; level++) {
         setStatus({ kind: 'running', done: level, of: lags.length });
-        const result = await inspectCall(
-          bridge,
+        const result = await bridge.inspect(
           async (api) => await api.readAfterWritePoint(level, seed),
         );
         if (!result.ok) throw new Error(result.errors.join('; '));

@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import type { Trace } from '../../sim/trace/traceTypes';
 import { useBridge } from '../bridge/BridgeContext';
 import { useAppStore } from '../store/store';
-import { callWorker } from './traceClient';
 import { TraceList } from './TraceList';
 import { TraceView } from './TraceView';
 import { useChartClickTime } from './useChartClickTime';
@@ -35,13 +34,13 @@ export function TracesSection() {
     [refresh],
   );
   const openId = (id: number) =>
-    void callWorker(bridge, (api) => api.trace(id)).then((t) => show(t, `#${id}`));
+    void bridge.inspect((api) => api.trace(id)).then((t) => show(t, `#${id}`));
   const openNear = useCallback(
     (t: number) => {
       const window = Math.max(duration, 1) * CLICK_WINDOW_SHARE;
-      void callWorker(bridge, (api) => api.traceNear(t, window)).then((found) =>
-        show(found, `near t = ${t.toFixed(2)} s`),
-      );
+      void bridge
+        .inspect((api) => api.traceNear(t, window))
+        .then((found) => show(found, `near t = ${t.toFixed(2)} s`));
     },
     [bridge, duration, show],
   );

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TraceSummary } from '../../sim/trace/traceTypes';
 import type { SimBridge } from '../bridge/simBridge';
-import { callWorker } from './traceClient';
 
 const ROWS = 15;
 const REFRESH_MS = 2000;
@@ -22,17 +21,19 @@ export function useTraceLists(bridge: SimBridge, run: string): TraceLists {
   const refresh = useCallback(() => {
     // A poll can wait while the run's own calls are queued: the next one will come soon.
     if (bridge.busy) return;
-    callWorker(bridge, async (api) => ({
-      all: await api.traces({ limit: 4 * ROWS }),
-      failures: await api.traces({ failedOnly: true, limit: ROWS }),
-    })).then(
-      ({ all, failures }) => {
-        setRecent(all.filter((t) => t.outcome === 'ok').slice(-ROWS));
-        setFailed(failures);
-      },
-      // No run loaded yet, or the worker is being replaced: the next refresh will tell.
-      () => undefined,
-    );
+    bridge
+      .inspect(async (api) => ({
+        all: await api.traces({ limit: 4 * ROWS }),
+        failures: await api.traces({ failedOnly: true, limit: ROWS }),
+      }))
+      .then(
+        ({ all, failures }) => {
+          setRecent(all.filter((t) => t.outcome === 'ok').slice(-ROWS));
+          setFailed(failures);
+        },
+        // No run loaded yet, or the worker is being replaced: the next refresh will tell.
+        () => undefined,
+      );
   }, [bridge]);
   useEffect(() => {
     refresh();
