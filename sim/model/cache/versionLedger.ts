@@ -54,6 +54,18 @@ export class VersionLedger {
     return Math.max(0, newest - KEPT);
   }
 
+  /**
+   * Whether `version` of `key` was already superseded at `time`. Equal to
+   * `version < latestAt(key, time)`, but the common case (the version read is the newest ever
+   * written, or the key was never written) costs one map lookup instead of two: every cache hit
+   * asks this.
+   */
+  isStale(key: number, version: number, time: number): boolean {
+    const newest = this.newest.get(key);
+    if (newest === undefined || version >= newest) return false;
+    return version < this.latestAt(key, time);
+  }
+
   /** Keys holding recent commits (for tests: the part of memory that must stay bounded). */
   get recentKeys(): number {
     return this.recent.size;

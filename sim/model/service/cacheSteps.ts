@@ -84,7 +84,7 @@ export class CacheSteps {
       const version = local.store.get(key, now);
       if (version >= 0) {
         // Served in process: no call. Stale when a write committed since it was cached.
-        if (version < step.cache.ledger.latestAt(key, now)) step.cache.localStaleReads++;
+        if (step.cache.ledger.isStale(key, version, now)) step.cache.localStaleReads++;
         this.runner.advance(request);
         return;
       }
@@ -102,7 +102,7 @@ export class CacheSteps {
       case LOOKUP: {
         const version = cache.store.get(key, now);
         if (version >= 0) {
-          const stale = version < cache.ledger.latestAt(key, issuedAt);
+          const stale = cache.ledger.isStale(key, version, issuedAt);
           if (stale) cache.staleReads++;
           cache.onTrace?.(now, stale ? 'staleHit' : 'hit', key, parent, version);
           step.local?.store.set(key, version, now + step.local.ttl);

@@ -136,6 +136,36 @@ describe('version ledger', () => {
     expect(ledger.latestAt(5, 300)).toBe(3);
   });
 
+  it('isStale(key, v, t) agrees with v < latestAt(key, t) under random commits and reads', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 6 }), fc.double({ min: 0, max: 2, noNaN: true })),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 7 }),
+            fc.integer({ min: 0, max: 20 }),
+            fc.double({ min: 0, max: 100, noNaN: true }),
+          ),
+          { maxLength: 40 },
+        ),
+        (writes, reads) => {
+          const ledger = new VersionLedger();
+          let now = 0;
+          for (const [key, gap] of writes) ledger.commit(key, (now += gap));
+          for (const [key, version, time] of reads) {
+            expect(ledger.isStale(key, version, time)).toBe(version < ledger.latestAt(key, time));
+          }
+        },
+      ),
+      { seed: 17, numRuns: 500 },
+    );
+  });
+
   it('keeps recent commits for recently written keys only: memory stays bounded', () => {
     const ledger = new VersionLedger();
     // 100 writes/s over a million keys for 10 minutes: 60,000 keys written, and only those of

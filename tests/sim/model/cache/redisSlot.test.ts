@@ -88,6 +88,15 @@ describe('Redis Cluster key slot (SEMANTICS.md section 5)', () => {
     expect(slotOfNumericKey('order:', 42)).toBe(keySlot('order:42'));
     expect(slotOfNumericKey('{cart}:', 42)).toBe(keySlot('cart'));
   });
+
+  it('hashes digits two at a time exactly as byte by byte, at every digit count', () => {
+    // Odd and even digit counts, inner "0x" pairs, and both sides of the 2^31 switch to floats.
+    const prefix = new KeyPrefix('order:');
+    const edges = [1, 9, 10, 11, 99, 100, 101, 909, 1000, 10_005, 99_999, 100_000, 1_000_001];
+    const ids = [...edges, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 1_234_567_890];
+    for (let id = 0; id < 20_000; id++) ids.push(id, id * 977 + 3);
+    for (const id of ids) expect(prefix.slotOf(id)).toBe(keySlot(`order:${id}`));
+  });
 });
 
 describe('slot map as redis-cli --cluster create lays it out', () => {
