@@ -1,4 +1,23 @@
 import { breakerView, type BreakerView } from '../inspect/breakerView';
+import {
+  CORRELATED_CASES,
+  correlatedCase,
+  correlatedCaseProblem,
+  type CorrelatedCase,
+  type CorrelatedComparison,
+} from '../inspect/correlatedArrivals';
+import {
+  PEAK_LEVELS,
+  peakSmoothingLevelProblem,
+  peakSmoothingPoint,
+  type PeakSmoothingPoint,
+} from '../inspect/peakSmoothing';
+import {
+  degradationLevelProblem,
+  degradationRung,
+  type DegradationRung,
+} from '../inspect/degradationLadder';
+import { DEGRADATION_RUNGS, type DegradationRungId } from '../inspect/degradationScenario';
 import { raceReplay, type RaceReplay } from '../inspect/raceReplay';
 import { isWriteStrategy, RACE_STRATEGIES } from '../inspect/raceScenario';
 import {
@@ -46,6 +65,20 @@ export function inspectApi(current: () => Simulation) {
       return sim && logged ? breakerView(logged, sim.now) : null;
     },
 
+    /** The degradation ladder's rungs, from full service (level 0) down to shedding. */
+    degradationRungs(): DegradationRungId[] {
+      return [...DEGRADATION_RUNGS];
+    },
+
+    /** One rung of the degradation ladder: its lunch peak run with `seed` (tens of ms). */
+    degradationRung(level: unknown, seed: unknown = 1): Checked<DegradationRung> {
+      const errors = [degradationLevelProblem(level), seedProblem(seed)].filter(
+        (e): e is string => e !== null,
+      );
+      if (errors.length > 0) return { ok: false, errors };
+      return { ok: true, value: degradationRung(level as number, seed as number) };
+    },
+
     raceStrategies(): string[] {
       return [...RACE_STRATEGIES];
     },
@@ -73,6 +106,34 @@ export function inspectApi(current: () => Simulation) {
       );
       if (errors.length > 0) return { ok: false, errors };
       return { ok: true, value: readAfterWritePoint(level as number, seed as number) };
+    },
+
+    /** Peak rates of the peak-smoothing view, as multiples of the consumers' capacity. */
+    peakSmoothingLevels(): number[] {
+      return [...PEAK_LEVELS];
+    },
+
+    /** One peak level with the queue and without, same seed (two runs, about 0.1 s). */
+    peakSmoothingPoint(level: unknown, seed: unknown = 1): Checked<PeakSmoothingPoint> {
+      const errors = [peakSmoothingLevelProblem(level), seedProblem(seed)].filter(
+        (e): e is string => e !== null,
+      );
+      if (errors.length > 0) return { ok: false, errors };
+      return { ok: true, value: peakSmoothingPoint(level as number, seed as number) };
+    },
+
+    /** Names of the correlated-arrivals cases. */
+    correlatedCases(): string[] {
+      return [...CORRELATED_CASES];
+    },
+
+    /** One case, correlated and decorrelated on the same seed (two runs, about 0.1 s). */
+    correlatedCase(name: unknown, seed: unknown = 1): Checked<CorrelatedComparison> {
+      const errors = [correlatedCaseProblem(name), seedProblem(seed)].filter(
+        (e): e is string => e !== null,
+      );
+      if (errors.length > 0) return { ok: false, errors };
+      return { ok: true, value: correlatedCase(name as CorrelatedCase, seed as number) };
     },
   };
 }

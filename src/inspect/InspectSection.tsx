@@ -1,4 +1,7 @@
 import { BreakerTile } from './BreakerTile';
+import { CorrelatedArrivals } from './CorrelatedArrivals';
+import { DegradationLadder } from './DegradationLadder';
+import { PeakSmoothing } from './PeakSmoothing';
 import { RaceReplay } from './RaceReplay';
 import { ReadAfterWrite } from './ReadAfterWrite';
 import './inspect.css';
@@ -11,8 +14,13 @@ export function InspectSection() {
       <div className="inspect-grid">
         <BreakerTile />
         <ReadAfterWrite />
+        <DegradationLadder />
       </div>
       <RaceReplay />
+      <div className="inspect-grid">
+        <PeakSmoothing />
+        <CorrelatedArrivals />
+      </div>
     </section>
   );
 }
