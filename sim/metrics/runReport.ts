@@ -1,3 +1,4 @@
+import { callLimitReports, type CallLimitReport } from './callLimitReport';
 import { tierReports, type TierReport } from './tierReport';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
@@ -224,6 +225,8 @@ export interface RunReport {
   caches: Record<string, CacheReport>;
   databases: Record<string, DatabaseReport>;
   breakers: Record<string, BreakerReport>;
+  /** Only when a call step has a rate limiter or a bulkhead. */
+  callLimits?: Record<string, CallLimitReport>;
   topics: Record<string, TopicReport>;
   shardedTables: Record<string, ShardedTableReport>;
   /** Only when the scenario has order flows (so other reports keep their shape). */
@@ -411,6 +414,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
     caches,
     databases,
     breakers,
+    ...(sim.callLimits.length > 0 && { callLimits: callLimitReports(sim.callLimits) }),
     topics,
     shardedTables,
     ...(sim.orderFlows.length > 0 && { orders }),

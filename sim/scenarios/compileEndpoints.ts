@@ -9,10 +9,19 @@ import type { ShardedTable } from '../model/sharding/shardedTable';
 import type { Step } from '../model/service/endpointProgram';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { StationSpec } from './schema/stationSchema';
+
+type CallStepSpec = Extract<
+  NonNullable<StationSpec['endpoints']>[string][number],
+  { kind: 'call' }
+>;
 import type { BreakerSpec } from './schema/breakerSchema';
 import { CircuitBreaker } from '../model/resilience/circuitBreaker';
 import { hystrixCircuitBreakerConfig } from '../model/resilience/hystrix';
 import { LoggedBreaker } from '../model/resilience/breakerLog';
+import { SemaphoreBulkhead } from '../model/resilience/bulkhead';
+import { Resilience4jRateLimiter } from '../model/resilience/rateLimiter';
+import { CallAdmission } from '../model/service/callAdmission';
+import type { Kernel } from '../kernel/kernel';
 
 /** Turns a station's endpoint specs into the steps its program runs, names resolved to indices. */
 export function compileEndpoints(
@@ -25,7 +34,21 @@ export function compileEndpoints(
   shardedTables: readonly ShardedTable[],
   breakers: LoggedBreaker[],
   orderFlows: readonly OrderFlow[] = [],
+  admissions?: { kernel: Kernel; made: CallAdmission[] },
 ): Step[][] {
+  const admissionFor = (name: string, step: CallStepSpec): CallAdmission | undefined => {
+    if (step.rateLimiter === undefined && step.bulkhead === undefined) return undefined;
+    if (admissions === undefined)
+      throw new Error(`${name}: rate limiter or bulkhead without a kernel`);
+    const admission = new CallAdmission(
+      name,
+      admissions.kernel,
+      step.rateLimiter && new Resilience4jRateLimiter(step.rateLimiter),
+      step.bulkhead && new SemaphoreBulkhead(step.bulkhead),
+    );
+    admissions.made.push(admission);
+    return admission;
+  };
   const breakerFor = (name: string, spec: BreakerSpec): CircuitBreaker => {
     const { preset, ...overrides } = spec;
     const defined = Object.fromEntries(
@@ -50,6 +73,7 @@ export function compileEndpoints(
             onFailure: step.onFailure,
             guard: step.breaker && breakerFor(`${stationId}.${endpointName}[${k}]`, step.breaker),
             degradeAbove: step.degradeAbove ?? Infinity,
+            admission: admissionFor(`${stationId}.${endpointName}[${k}]`, step),
           };
         case 'cacheRead':
           return {

@@ -25,6 +25,7 @@ import type { LoggedBreaker } from '../model/resilience/breakerLog';
 import { KeyPrefix, SlotMap } from '../model/cache/redisSlot';
 import { KeyChooser } from '../model/sources/keyChooser';
 import { compileEndpoints } from './compileEndpoints';
+import type { CallAdmission } from '../model/service/callAdmission';
 import { ScenarioIndex } from './scenarioIndex';
 import { defaultBucketSeconds, SeriesRecorder } from '../metrics/seriesRecorder';
 import {
@@ -62,6 +63,8 @@ export class Simulation {
   readonly router: UnitRouter | undefined;
   /** Every circuit breaker, named "<station>.<endpoint>[<step>]". */
   readonly breakers: LoggedBreaker[] = [];
+  /** Resilience4j rate limiters and bulkheads on call steps, in the order of the scenario. */
+  readonly callLimits: CallAdmission[] = [];
   /** The endpoint program of each station, undefined for plain stations. */
   readonly programs: (EndpointProgram | undefined)[] = [];
   readonly series: SeriesRecorder;
@@ -193,6 +196,7 @@ export class Simulation {
               this.shardedTables,
               this.breakers,
               this.orderFlows,
+              { kernel: this.kernel, made: this.callLimits },
             ).map(routeSearches),
             streams.stream(`station:${spec.id}/work`),
           )

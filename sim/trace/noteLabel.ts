@@ -8,6 +8,8 @@ const FIXED: Partial<Record<NoteKind, string>> = {
   masterRead: 'master read',
   staleRead: 'STALE READ',
   degraded: 'skipped (degraded)',
+  rateLimited: 'RATE LIMITED: not permitted',
+  bulkheadFull: 'BULKHEAD FULL',
   fallback: 'fallback',
 };
 

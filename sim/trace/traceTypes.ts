@@ -35,6 +35,8 @@ export type NoteKind =
   | 'breaker'
   | 'breakerRejected'
   | 'degraded'
+  | 'rateLimited'
+  | 'bulkheadFull'
   | 'fallback';
 
 /** An annotation shown as a badge; `value` carries a number when there is one (lag, seconds). */

@@ -10,6 +10,7 @@ import type { OrderClient, OrderFlow } from '../orders/orderFlow';
 import type { FailureReason, Requester } from '../network/requester';
 import type { ServiceProgram } from '../station/serviceProgram';
 import type { Station } from '../station/station';
+import type { AdmissionHost, CallAdmission, RefusalReason } from './callAdmission';
 import type { CallGuard } from './callGuard';
 import type { RequestTable } from '../requests/requestTable';
 import type { RequestTracer } from '../../trace/requestTracer';
@@ -40,6 +41,8 @@ export type Step =
        * are busier than this share, 0..1. Infinity = never.
        */
       degradeAbove: number;
+      /** Resilience4j RateLimiter and/or semaphore Bulkhead in front of the call. */
+      admission?: CallAdmission | undefined;
     }
   | CacheReadStep
   | CachedWriteStep
@@ -103,6 +106,10 @@ export class EndpointStats {
   notPermitted = 0;
   /** Calls skipped by active degradation. */
   degraded = 0;
+  /** Calls refused by a rate limiter (RequestNotPermitted). */
+  rateLimited = 0;
+  /** Calls refused by a bulkhead (BulkheadFullException). */
+  bulkheadFull = 0;
 }
 
 /**
@@ -115,7 +122,9 @@ export class EndpointStats {
  * dependency queues and serves it like any other, and keeps working on it after the caller gave
  * up unless its timeout policy says otherwise.
  */
-export class EndpointProgram implements ServiceProgram, Requester, StepRunner, OrderClient {
+export class EndpointProgram
+  implements ServiceProgram, Requester, StepRunner, OrderClient, AdmissionHost
+{
   readonly stats: EndpointStats[];
   private readonly cacheSteps = new CacheSteps(this);
   private requesterIndex = -1;
@@ -157,6 +166,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
     const table = this.network.table;
     const placing = this.currentStep(request);
     if (placing.kind === 'placeOrder') placing.flow.abandon(request);
+    if (placing.kind === 'call') placing.admission?.abandon(request);
     const children = this.fanOut.get(request);
     if (children) {
       for (const child of children) this.abandonChild(child);
@@ -272,11 +282,41 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
         this.station.finish(request, true);
         return;
       }
+      if (step.admission !== undefined) {
+        step.admission.begin(request, now, this);
+        return;
+      }
       this.stats[endpoint]!.calls++;
       this.call(request, step.target, step.endpoint, step.timeout, now);
       return;
     }
     this.station.finish(request);
+  }
+
+  /** The call step's rate limiter and bulkhead let the call go (see CallAdmission). */
+  admitted(request: number): void {
+    const step = this.currentStep(request) as CallStep;
+    this.stats[this.network.table.endpoint[request]!]!.calls++;
+    this.call(request, step.target, step.endpoint, step.timeout, this.kernel.now);
+  }
+
+  /**
+   * RequestNotPermitted or BulkheadFullException. A breaker around the call records it as a
+   * failure, as Resilience4j's does with its default recordExceptions (every exception).
+   */
+  refused(request: number, reason: RefusalReason, waited: number): void {
+    const step = this.currentStep(request) as CallStep;
+    const stats = this.stats[this.network.table.endpoint[request]!]!;
+    stats[reason]++;
+    step.guard?.onResult(this.kernel.now, waited, true);
+    this.noteOnTraced(request, reason);
+    if (step.onFailure === 'fallback') {
+      stats.fallbacks++;
+      this.noteOnTraced(request, 'fallback');
+      this.advance(request);
+    } else {
+      this.station.finish(request, true);
+    }
   }
 
   call(request: number, target: number, endpoint: number, timeout: number, now: number): void {
@@ -379,6 +419,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
     }
     if (step.kind === 'call') {
       step.guard?.onResult(now, now - table.originTime[child]!, false);
+      step.admission?.callEnded(parent);
       this.advance(parent);
     } else if (step.kind === 'dbRead') {
       const tracer = this.network.tracer;
@@ -449,6 +490,7 @@ export class EndpointProgram implements ServiceProgram, Requester, StepRunner, O
       this.cacheSteps.writeFailed(parent, step);
     } else if (step.kind === 'call') {
       step.guard?.onResult(now, duration, true);
+      step.admission?.callEnded(parent);
     }
     this.stats[endpoint]!.callFailures++;
     if ((step as CallStep | CacheStep | DatabaseStep | ShardStep).onFailure === 'fallback') {

@@ -10,6 +10,41 @@ const WorkStepSchema = z
   })
   .describe('Work done on the thread.');
 
+/** Resilience4j's RateLimiter; fields left out take its defaults (SEMANTICS.md section 1). */
+const RateLimiterSchema = z
+  .strictObject({
+    limitForPeriod: integerAtLeast(1, 1_000_000_000)
+      .default(50)
+      .describe('Permits per refresh period (Resilience4j: 50).'),
+    limitRefreshPeriod: numberInRange(1e-9, 86_400, ' s')
+      .default(500e-9)
+      .describe('Seconds per period; unused permits do not carry over (Resilience4j: 500 ns).'),
+    timeoutDuration: numberInRange(0, 86_400, ' s')
+      .default(5)
+      .describe(
+        'Seconds a caller waits for a permit, holding its thread; one that cannot have it in time waits this long and is refused (Resilience4j: 5 s).',
+      ),
+  })
+  .describe(
+    "Resilience4j RateLimiter in front of the call (fixed window, permits reserved ahead); a refused call fails or falls back like the call's own failure.",
+  );
+
+/** Resilience4j's semaphore Bulkhead; fields left out take its defaults (SEMANTICS.md section 1). */
+const BulkheadSchema = z
+  .strictObject({
+    maxConcurrentCalls: integerAtLeast(0, 1_000_000)
+      .default(25)
+      .describe('Calls in flight at once (Resilience4j: 25).'),
+    maxWaitDuration: numberInRange(0, 86_400, ' s')
+      .default(0)
+      .describe(
+        'Seconds a caller may wait for a permit, first come first served; 0 = refuse at once (Resilience4j: 0).',
+      ),
+  })
+  .describe(
+    'Resilience4j semaphore Bulkhead on the call: at most maxConcurrentCalls in flight; the rest wait or are refused (BulkheadFullException).',
+  );
+
 const CallStepSchema = z
   .strictObject({
     kind: z.literal('call'),
@@ -28,6 +63,8 @@ const CallStepSchema = z
       .describe(
         "Active degradation: skip this call while the station's threads are busier than this share.",
       ),
+    rateLimiter: RateLimiterSchema.optional(),
+    bulkhead: BulkheadSchema.optional(),
   })
   .describe('A call to a dependency; the thread waits for the answer.');
 

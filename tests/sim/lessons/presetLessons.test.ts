@@ -28,6 +28,14 @@ describe('preset lessons: each goal as its text says', () => {
     });
     expect(fixed['menu-p99']!.status).toBe('met');
     expect(fixed['menu-succeeds']!.status).toBe('met');
+    // The other fix the text suggests: a Resilience4j bulkhead of 10 on the call, no timeout.
+    expect(lessonText('timeouts')).toContain('bulkhead.maxConcurrentCalls');
+    const fenced = goalsOf('timeouts', (doc) => {
+      doc.stations[0].endpoints.orders[1].bulkhead = { maxConcurrentCalls: 10 };
+      doc.stations[0].endpoints.orders[1].onFailure = 'fallback';
+    });
+    expect(fenced['menu-p99']!.status).toBe('met');
+    expect(fenced['menu-succeeds']!.status).toBe('met');
   });
 
   it('circuit-breaker: met as shipped (worst p99 about 33 ms); without the breaker both break at t = 36 s', () => {
