@@ -6,12 +6,20 @@ import {
   CACHE_SERIES_FIELDS,
   DATABASE_SERIES_FIELDS,
   ORDER_SERIES_FIELDS,
+  REPLICA_SERIES_FIELDS,
   STATION_SERIES_FIELDS,
   SOURCE_SERIES_FIELDS,
   TOPIC_SERIES_FIELDS,
 } from './seriesSubjects';
 import type { SeriesRecorder } from './seriesRecorder';
-import { cacheTotals, databaseTotals, difference, sourceTotals, stationTotals } from './totals';
+import {
+  cacheTotals,
+  databaseTotals,
+  difference,
+  replicaLagTotals,
+  sourceTotals,
+  stationTotals,
+} from './totals';
 import type { Simulation } from '../scenarios/simulation';
 import { RUNNING_STATES } from '../model/orders/sagaStates';
 import type { SagaExecutor } from '../model/orders/sagaExecutor';
@@ -98,6 +106,14 @@ export interface DatabaseReport {
   failovers: number;
   /** Keys whose latest write had not reached the promoted replica when the master failed. */
   lostWrites: number;
+  /** The lag figures of each replica (by station id): their samples make up the ones above. */
+  replicas: Record<string, ReplicaReport>;
+}
+
+/** One replica's time from a write's commit to its apply there, seconds, as in DatabaseReport. */
+export interface ReplicaReport {
+  meanReplicationLag: number | null;
+  maxReplicationLag: number;
 }
 
 export interface BreakerReport {
@@ -204,6 +220,11 @@ export interface SeriesReport {
    * of the writes committed in it (seconds, 0: none). Only when the scenario has databases.
    */
   databases?: Record<string, Record<string, number[]>>;
+  /**
+   * Per replicated database, per replica (by station id), per bucket: the mean replication lag of
+   * the writes committed in it on that replica (seconds, 0: none). Only when there are databases.
+   */
+  replicaLag?: Record<string, Record<string, number[]>>;
   /**
    * Per circuit breaker, per bucket: the share of the bucket it spent CLOSED, HALF_OPEN and OPEN,
    * the calls it refused and its state changes. Only when the scenario has breakers.
@@ -327,6 +348,16 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
   sim.databases.forEach((db, i) => {
     const d = difference(databaseTotals(db), sim.warmup.databaseBaseline[i]!);
     const replicaReads = d.reads - d.readsFromMaster;
+    const lag = replicaLagTotals(db);
+    const baseline = sim.warmup.replicaLagBaseline[i]!;
+    const replicas: Record<string, ReplicaReport> = {};
+    db.config.replicas.forEach((station, r) => {
+      const sum = lag.sum[r]! - baseline.sum[r]!;
+      replicas[sim.stations[station]!.id] = {
+        meanReplicationLag: finite(sum / (lag.samples[r]! - baseline.samples[r]!)),
+        maxReplicationLag: db.replicaMaxLag[r]!,
+      };
+    });
     databases[db.config.id] = {
       writes: d.writes,
       reads: d.reads,
@@ -337,6 +368,7 @@ export function buildRunReport(sim: Simulation, wallMs: number, warnings: string
       maxReplicationLag: db.maxLag,
       failovers: d.failovers,
       lostWrites: d.lostWrites,
+      replicas,
     };
   });
   const breakers: Record<string, BreakerReport> = {};
@@ -509,6 +541,7 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
     orders[flow.id] = series;
   });
   const databases: NonNullable<SeriesReport['databases']> = {};
+  const replicaLag: NonNullable<SeriesReport['replicaLag']> = {};
   const firstDatabase = firstFlow + sim.orderFlows.length;
   sim.databases.forEach((db, k) => {
     const f = fieldReader(rec, firstDatabase + k, DATABASE_SERIES_FIELDS, n);
@@ -518,6 +551,17 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
       staleReads: f('staleReads'),
       meanLag: ratio(f('lagSum'), f('lagSamples')),
     };
+    // Each replica's fields follow the database's own (seriesSubjects.ts).
+    const column = (r: number, field: (typeof REPLICA_SERIES_FIELDS)[number]) => {
+      const c = DATABASE_SERIES_FIELDS.length + r * REPLICA_SERIES_FIELDS.length;
+      const series = rec.data[firstDatabase + k]![c + REPLICA_SERIES_FIELDS.indexOf(field)]!;
+      return Array.from(series.subarray(0, n));
+    };
+    const lags: Record<string, number[]> = {};
+    db.config.replicas.forEach((station, r) => {
+      lags[sim.stations[station]!.id] = ratio(column(r, 'lagSum'), column(r, 'lagSamples'));
+    });
+    replicaLag[db.config.id] = lags;
   });
   const breakers: NonNullable<SeriesReport['breakers']> = {};
   const firstBreaker = firstDatabase + sim.databases.length;
@@ -541,6 +585,7 @@ function seriesReport(sim: Simulation, end: number): SeriesReport {
     ...(sim.orderFlows.length > 0 && { orders }),
     ...(sim.databases.length > 0 && { databases }),
     ...(sim.breakers.length > 0 && { breakers }),
+    ...(sim.databases.length > 0 && { replicaLag }),
   };
 }
 

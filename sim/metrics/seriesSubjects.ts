@@ -188,16 +188,37 @@ export const DATABASE_SERIES_FIELDS = [
   'lagSamples',
 ] as const;
 
+/**
+ * The same lag figures per replica, after the database's own fields: for each replica in the
+ * order of its `replicas`, these fields, named `<field>:<position>` (`lagSum:0`, `lagSamples:0`,
+ * `lagSum:1`...). Over a bucket, `lagSum:r` / `lagSamples:r` is replica r's mean lag.
+ */
+export const REPLICA_SERIES_FIELDS = ['lagSum', 'lagSamples'] as const;
+
+/** Every series field of a database with `replicas` replicas, in the recorder's order. */
+export function databaseSeriesFields(replicas: number): string[] {
+  const perReplica = Array.from({ length: replicas }, (_, r) =>
+    REPLICA_SERIES_FIELDS.map((field) => `${field}:${r}`),
+  );
+  return [...DATABASE_SERIES_FIELDS, ...perReplica.flat()];
+}
+
 export function databaseSubject(db: ReplicatedDatabase): SeriesSubject {
+  const base = DATABASE_SERIES_FIELDS.length;
+  const replicas = db.config.replicas.length;
   return {
     id: db.config.id,
-    seriesFields: DATABASE_SERIES_FIELDS,
+    seriesFields: databaseSeriesFields(replicas),
     sampleCumulative(_now, out) {
       out[0] = db.writes;
       out[1] = db.reads;
       out[2] = db.staleReads;
       out[3] = db.lagSum;
       out[4] = db.lagSamples;
+      for (let r = 0; r < replicas; r++) {
+        out[base + 2 * r] = db.replicaLagSum[r]!;
+        out[base + 2 * r + 1] = db.replicaLagSamples[r]!;
+      }
     },
   };
 }

@@ -114,6 +114,19 @@ export function databaseTotals(db: ReplicatedDatabase): DatabaseTotals {
   };
 }
 
+/**
+ * Per replica (in the order of the database's `replicas`), the lag sums and samples so far:
+ * copies, kept apart from DatabaseTotals so `difference` stays field by field.
+ */
+export interface ReplicaLagTotals {
+  sum: Float64Array;
+  samples: Float64Array;
+}
+
+export function replicaLagTotals(db: ReplicatedDatabase): ReplicaLagTotals {
+  return { sum: db.replicaLagSum.slice(), samples: db.replicaLagSamples.slice() };
+}
+
 /** a - b, field by field. */
 export function difference<T extends object>(a: T, b: T): T {
   const out = { ...a };

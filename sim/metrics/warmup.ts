@@ -6,10 +6,12 @@ import type { ReplicatedDatabase } from '../model/database/replicatedDatabase';
 import {
   cacheTotals,
   databaseTotals,
+  replicaLagTotals,
   sourceTotals,
   stationTotals,
   type CacheTotals,
   type DatabaseTotals,
+  type ReplicaLagTotals,
   type SourceTotals,
   type StationTotals,
 } from './totals';
@@ -25,6 +27,8 @@ export class Warmup implements Component {
   sourceBaseline: SourceTotals[];
   cacheBaseline: CacheTotals[];
   databaseBaseline: DatabaseTotals[];
+  /** Per database, its replicas' lag sums and samples. */
+  replicaLagBaseline: ReplicaLagTotals[];
 
   constructor(
     readonly at: number,
@@ -37,6 +41,7 @@ export class Warmup implements Component {
     this.sourceBaseline = sources.map((s) => sourceTotals(s));
     this.cacheBaseline = caches.map((c) => cacheTotals(c));
     this.databaseBaseline = databases.map((d) => databaseTotals(d));
+    this.replicaLagBaseline = databases.map((d) => replicaLagTotals(d));
   }
 
   start(kernel: Kernel): void {
@@ -48,8 +53,12 @@ export class Warmup implements Component {
     this.sourceBaseline = this.sources.map((s) => sourceTotals(s));
     this.cacheBaseline = this.caches.map((c) => cacheTotals(c));
     this.databaseBaseline = this.databases.map((d) => databaseTotals(d));
+    this.replicaLagBaseline = this.databases.map((d) => replicaLagTotals(d));
     // A largest value cannot be differenced: start it again, as the histograms' max is.
-    for (const db of this.databases) db.maxLag = 0;
+    for (const db of this.databases) {
+      db.maxLag = 0;
+      db.replicaMaxLag.fill(0);
+    }
     for (const station of this.stations) {
       station.latency.reset();
       station.wait.reset();

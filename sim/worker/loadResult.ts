@@ -2,8 +2,10 @@ import {
   BREAKER_SERIES_FIELDS,
   CACHE_SERIES_FIELDS,
   DATABASE_SERIES_FIELDS,
+  databaseSeriesFields,
   LATENCY_PERCENTILE_FIELDS,
   ORDER_SERIES_FIELDS,
+  REPLICA_SERIES_FIELDS,
   SOURCE_SERIES_FIELDS,
   STATION_SERIES_FIELDS,
   TOPIC_SERIES_FIELDS,
@@ -31,6 +33,8 @@ export interface LoadedLayout {
   /** Order flows, replicated databases and circuit breakers (named `<station>.<endpoint>[<step>]`). */
   orderIds: string[];
   databaseIds: string[];
+  /** Per database, its replicas' station ids, in the order their series fields come. */
+  databaseReplicaIds: string[][];
   breakerIds: string[];
   stationFields: readonly string[];
   sourceFields: readonly string[];
@@ -39,7 +43,9 @@ export interface LoadedLayout {
   cacheSeriesFields: readonly string[];
   topicSeriesFields: readonly string[];
   orderSeriesFields: readonly string[];
+  /** The fields every database has; each replica's `replicaSeriesFields` follow them, in order. */
   databaseSeriesFields: readonly string[];
+  replicaSeriesFields: readonly string[];
   breakerSeriesFields: readonly string[];
   /**
    * Every block of the snapshot's series data, in the recorder's order: stations, sources,
@@ -56,6 +62,9 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
   const topicIds = sim.topics.map((t) => t.id);
   const orderIds = sim.orderFlows.map((f) => f.id);
   const databaseIds = sim.databases.map((d) => d.config.id);
+  const databaseReplicaIds = sim.databases.map((d) =>
+    d.config.replicas.map((station) => sim.stations[station]!.id),
+  );
   const breakerIds = sim.breakers.map((b) => b.name);
   const block = (kind: SeriesSubjectKind, fields: readonly string[]) => (id: string) => ({
     kind,
@@ -73,6 +82,7 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
     topicIds,
     orderIds,
     databaseIds,
+    databaseReplicaIds,
     breakerIds,
     stationFields: STATION_LIVE_FIELDS,
     sourceFields: SOURCE_LIVE_FIELDS,
@@ -82,6 +92,7 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
     topicSeriesFields: TOPIC_SERIES_FIELDS,
     orderSeriesFields: ORDER_SERIES_FIELDS,
     databaseSeriesFields: DATABASE_SERIES_FIELDS,
+    replicaSeriesFields: REPLICA_SERIES_FIELDS,
     breakerSeriesFields: BREAKER_SERIES_FIELDS,
     seriesSubjects: [
       ...stationIds.map(block('station', STATION_COLUMNS)),
@@ -89,7 +100,9 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
       ...cacheIds.map(block('cache', CACHE_SERIES_FIELDS)),
       ...topicIds.map(block('topic', TOPIC_SERIES_FIELDS)),
       ...orderIds.map(block('order', ORDER_SERIES_FIELDS)),
-      ...databaseIds.map(block('database', DATABASE_SERIES_FIELDS)),
+      ...databaseIds.map((id, k) =>
+        block('database', databaseSeriesFields(databaseReplicaIds[k]!.length))(id),
+      ),
       ...breakerIds.map(block('breaker', BREAKER_SERIES_FIELDS)),
     ],
   };

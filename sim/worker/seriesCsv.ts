@@ -4,7 +4,7 @@ export type SeriesColumns = Map<string, readonly (number | null)[]>;
 type Fields = Record<string, readonly (number | null)[]>;
 /** Sections every report has, then those only a scenario with such components has. */
 const SECTIONS = ['stations', 'sources', 'caches', 'topics'] as const;
-const OPTIONAL_SECTIONS = ['orders', 'databases', 'breakers'] as const;
+const OPTIONAL_SECTIONS = ['orders', 'databases', 'breakers', 'replicaLag'] as const;
 
 /** The shape of the report's series (SeriesReport), values possibly missing. */
 export type SeriesSections = Record<(typeof SECTIONS)[number], Record<string, Fields>> &
@@ -12,7 +12,8 @@ export type SeriesSections = Record<(typeof SECTIONS)[number], Record<string, Fi
 
 /**
  * Series as columns, in the report's order: stations, sources, caches, topics, then order flows,
- * databases and breakers when the run has them.
+ * databases, breakers and each replica's lag (`replicaLag.<database>.<replica>`) when the run has
+ * them.
  */
 export function reportColumns(series: SeriesSections): SeriesColumns {
   const columns: SeriesColumns = new Map();

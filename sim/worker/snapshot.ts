@@ -12,7 +12,14 @@ export const STATION_LIVE_FIELDS = [
   'busyArea',
   'capacityArea',
   'latencySum',
+  'replicaLag',
+  'replicaLagSum',
+  'replicaLagSamples',
+  'replicaMaxLag',
 ] as const;
+
+/** Where the replica fields start: a station that is no database's replica has NaN there. */
+const REPLICA_OFFSET = STATION_LIVE_FIELDS.indexOf('replicaLag');
 
 /** Live figures per source. */
 export const SOURCE_LIVE_FIELDS = [
@@ -57,7 +64,7 @@ export function takeSnapshot(
 ): Snapshot {
   const now = sim.now;
   const sf = STATION_LIVE_FIELDS.length;
-  const stations = new Float64Array(sim.stations.length * sf);
+  const stations = new Float64Array(sim.stations.length * sf).fill(NaN);
   sim.stations.forEach((s, i) => {
     stations.set(
       [
@@ -75,6 +82,22 @@ export function takeSnapshot(
       i * sf,
     );
   });
+  // A replica's own lag: now (as Seconds_Behind_Source reads), and its sum, samples and largest
+  // since the warm-up. A station replicating two databases shows the first.
+  for (let d = sim.databases.length - 1; d >= 0; d--) {
+    const db = sim.databases[d]!;
+    db.config.replicas.forEach((station, r) => {
+      stations.set(
+        [
+          db.replicaLagAt(r, now),
+          db.replicaLagSum[r]!,
+          db.replicaLagSamples[r]!,
+          db.replicaMaxLag[r]!,
+        ],
+        station * sf + REPLICA_OFFSET,
+      );
+    });
+  }
   const pf = SOURCE_LIVE_FIELDS.length;
   const sources = new Float64Array(sim.sources.length * pf);
   sim.sources.forEach((s, i) => {

@@ -91,7 +91,7 @@ export function ChartsPanel() {
         <>
           <TimeSeriesChart
             id="replication-lag"
-            title="Replication lag per database (mean over replicas of the bucket's writes)"
+            title="Replication lag of the bucket's writes (commit to apply): each replica (dashed), the mean over replicas (solid)"
             lines={replicationLagLines}
             yFormat={formatSecondsTick}
           />

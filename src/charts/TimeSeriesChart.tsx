@@ -237,6 +237,7 @@ function drawChart(
     .selectAll<SVGPathElement, (typeof series)[number]>('path')
     .data(series, (s) => s.spec.key)
     .join('path')
+    .attr('data-line', (s) => s.spec.key)
     .attr('fill', 'none')
     .attr('stroke', (s) => s.spec.colour)
     .attr('stroke-width', 1.8)

@@ -19,14 +19,43 @@ const componentColour = (layout: SnapshotLayout, index: number) =>
 
 const DASHES = [null, '5 3', '1.5 3', '8 3 2 3', '2 2'] as const;
 
-export const replicationLagLines: LinesFor = (layout) =>
-  (layout.databaseIds ?? []).map((id, k) => ({
-    key: id,
-    label: id,
-    colour: componentColour(layout, k),
-    dash: null,
-    values: (chart) => chart.databases[k]?.meanLag,
-  }));
+/** A replica in its station's colour, as in the station charts (a layout without it: its own). */
+const replicaColour = (layout: SnapshotLayout, replica: string, fallback: number) => {
+  const station = layout.stationIds.indexOf(replica);
+  return station >= 0 ? seriesColour(station) : componentColour(layout, fallback);
+};
+
+/** Replica lines' dashes: none solid, so the database's mean (solid) stands out among them. */
+const REPLICA_DASHES = ['5 3', '1.5 3', '8 3 2 3', '2 2', '10 4', '4 2 1 2 1 2'] as const;
+
+/**
+ * Per database, its mean over replicas (solid, in the database's colour), then one line per
+ * replica named by its station id, in its station's colour and a dash of its own, so they differ
+ * without colour too.
+ */
+export const replicationLagLines: LinesFor = (layout) => {
+  const databases = layout.databaseIds ?? [];
+  return databases.flatMap((id, k): LineSpec[] => {
+    const replicas = layout.databaseReplicaIds?.[k] ?? [];
+    const mean: LineSpec = {
+      key: id,
+      label: replicas.length > 0 ? `${id} mean` : id,
+      colour: componentColour(layout, k),
+      dash: null,
+      values: (chart) => chart.databases[k]?.meanLag,
+    };
+    return [
+      mean,
+      ...replicas.map((replica, r): LineSpec => ({
+        key: `${id}:${replica}`,
+        label: databases.length > 1 ? `${id} ${replica}` : replica,
+        colour: replicaColour(layout, replica, k + 1 + r),
+        dash: REPLICA_DASHES[r % REPLICA_DASHES.length]!,
+        values: (chart) => chart.databases[k]?.replicas[r]?.meanLag,
+      })),
+    ];
+  });
+};
 
 export const staleReadLines: LinesFor = (layout) =>
   (layout.databaseIds ?? []).map((id, k) => ({

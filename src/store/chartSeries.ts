@@ -54,10 +54,19 @@ export interface TopicSeries {
   lag: number[];
 }
 
+export interface ReplicaSeries {
+  /** The replica's station id. */
+  id: string;
+  /** Mean replication lag (commit to apply) of the bucket's writes on this replica, s (NaN: none). */
+  meanLag: number[];
+}
+
 export interface DatabaseSeries {
   id: string;
   /** Mean replication lag (commit to apply, over replicas) of the bucket's writes, s (NaN: none). */
   meanLag: number[];
+  /** The same per replica, in the order of the database's `replicas`. */
+  replicas: ReplicaSeries[];
   /** Reads a replica answered before applying the latest write to the key, per second. */
   staleReads: number[];
   writes: number[];
@@ -127,11 +136,12 @@ export function toChartSeries(
   const bs = buffer.bucketSeconds;
   const t = Array.from({ length: n }, (_, i) => i * bs);
   const width = t.map((start) => Math.min(bs, now - start));
-  const reader = (subject: number, fields: readonly string[]) => (name: string) => {
-    const f = fieldIndex(fields, name);
+  const column = (subject: number, f: number) => {
     const values = f < 0 ? undefined : buffer.columns[subject]?.[f];
     return values ? Array.from(values.subarray(0, n)) : new Array<number>(n).fill(NaN);
   };
+  const reader = (subject: number, fields: readonly string[]) => (name: string) =>
+    column(subject, fieldIndex(fields, name));
   const per = (values: number[]) => values.map((v, i) => (width[i]! > 0 ? v / width[i]! : NaN));
   const ratio = (num: number[], den: number[], empty: number) =>
     num.map((v, i) => (den[i]! > 0 ? v / den[i]! : empty));
@@ -205,11 +215,23 @@ export function toChartSeries(
         .map((name) => ({ name, values: per(f(name)) })),
     };
   });
-  const databases = (layout.databaseIds ?? []).map((id) => {
-    const f = reader(subject++, layout.databaseSeriesFields ?? []);
+  const databaseFields = layout.databaseSeriesFields ?? [];
+  const replicaFields = layout.replicaSeriesFields ?? [];
+  const databases = (layout.databaseIds ?? []).map((id, k) => {
+    const s = subject++;
+    const f = reader(s, databaseFields);
+    // Each replica's fields follow the database's own, replica by replica.
+    const replica = (r: number) => (name: string) => {
+      const f = fieldIndex(replicaFields, name);
+      return column(s, f < 0 ? f : databaseFields.length + r * replicaFields.length + f);
+    };
     return {
       id,
       meanLag: ratio(f('lagSum'), f('lagSamples'), NaN),
+      replicas: (layout.databaseReplicaIds?.[k] ?? []).map((replicaId, r) => {
+        const g = replica(r);
+        return { id: replicaId, meanLag: ratio(g('lagSum'), g('lagSamples'), NaN) };
+      }),
       staleReads: per(f('staleReads')),
       writes: per(f('writes')),
     };

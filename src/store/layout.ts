@@ -25,9 +25,11 @@ export type SnapshotLayout = Pick<
       LoadedScenario,
       | 'orderIds'
       | 'databaseIds'
+      | 'databaseReplicaIds'
       | 'breakerIds'
       | 'orderSeriesFields'
       | 'databaseSeriesFields'
+      | 'replicaSeriesFields'
       | 'breakerSeriesFields'
     >
   >;
@@ -48,8 +50,9 @@ export const EMPTY_LAYOUT: SnapshotLayout = {
 export function layoutOf(loaded: LoadedScenario): SnapshotLayout {
   const { stationIds, sourceIds, cacheIds, topicIds, stationFields, sourceFields } = loaded;
   const { stationSeriesFields, sourceSeriesFields, cacheSeriesFields, topicSeriesFields } = loaded;
-  const { orderIds, databaseIds, breakerIds } = loaded;
-  const { orderSeriesFields, databaseSeriesFields, breakerSeriesFields } = loaded;
+  const { orderIds, databaseIds, databaseReplicaIds, breakerIds } = loaded;
+  const { orderSeriesFields, databaseSeriesFields, replicaSeriesFields, breakerSeriesFields } =
+    loaded;
   return {
     stationIds,
     sourceIds,
@@ -63,28 +66,39 @@ export function layoutOf(loaded: LoadedScenario): SnapshotLayout {
     topicSeriesFields,
     orderIds,
     databaseIds,
+    databaseReplicaIds,
     breakerIds,
     orderSeriesFields,
     databaseSeriesFields,
+    replicaSeriesFields,
     breakerSeriesFields,
   };
 }
 
 /**
  * Series subjects in the recorder's order (stations, sources, caches, topics, order flows,
- * databases, breakers): the field count of each.
+ * databases, breakers): the field count of each. A database has its replicas' fields on top.
  */
 export function seriesFieldCounts(layout: SnapshotLayout): number[] {
-  const blocks: [readonly string[] | undefined, readonly string[] | undefined][] = [
-    [layout.stationIds, layout.stationSeriesFields],
-    [layout.sourceIds, layout.sourceSeriesFields],
-    [layout.cacheIds, layout.cacheSeriesFields],
-    [layout.topicIds, layout.topicSeriesFields],
-    [layout.orderIds, layout.orderSeriesFields],
-    [layout.databaseIds, layout.databaseSeriesFields],
-    [layout.breakerIds, layout.breakerSeriesFields],
+  const perReplica = layout.replicaSeriesFields?.length ?? 0;
+  const replicaFields = (k: number) => perReplica * (layout.databaseReplicaIds?.[k]?.length ?? 0);
+  const none = () => 0;
+  const blocks: [
+    readonly string[] | undefined,
+    readonly string[] | undefined,
+    (k: number) => number,
+  ][] = [
+    [layout.stationIds, layout.stationSeriesFields, none],
+    [layout.sourceIds, layout.sourceSeriesFields, none],
+    [layout.cacheIds, layout.cacheSeriesFields, none],
+    [layout.topicIds, layout.topicSeriesFields, none],
+    [layout.orderIds, layout.orderSeriesFields, none],
+    [layout.databaseIds, layout.databaseSeriesFields, replicaFields],
+    [layout.breakerIds, layout.breakerSeriesFields, none],
   ];
-  return blocks.flatMap(([ids = [], fields = []]) => ids.map(() => fields.length));
+  return blocks.flatMap(([ids = [], fields = [], extra]) =>
+    ids.map((_, k) => fields.length + extra(k)),
+  );
 }
 
 /** Index of `name` in `fields`, or -1: field lists come from the worker, so none is assumed. */

@@ -20,6 +20,18 @@ export interface StationRow {
   utilisation: number | null;
   /** Over the recent window, seconds; null when nothing completed in it or the field is absent. */
   meanLatency: number | null;
+  /** Only when the station is a database's replica: how far behind the master it is. */
+  replica?: ReplicaLag;
+}
+
+/** A replica's replication lag, seconds. */
+export interface ReplicaLag {
+  /** Now, as MySQL's Seconds_Behind_Source reads it (0 once it applied all it received). */
+  now: number;
+  /** Mean commit-to-apply time of the writes committed in the recent window; null: none. */
+  mean: number | null;
+  /** The largest commit-to-apply time (since the warm-up). */
+  max: number;
 }
 
 export interface SourceRow {
@@ -98,6 +110,14 @@ export function deriveFigures(
     const now = (name: string) => at(latest, name);
     const delta = (name: string) => at(latest, name) - at(base, name);
     const latency = fieldIndex(sf, 'latencySum') < 0 ? null : delta('latencySum');
+    const lagNow = now('replicaLag');
+    const replica: ReplicaLag | null = Number.isFinite(lagNow)
+      ? {
+          now: lagNow,
+          mean: ratioOrNull(delta('replicaLagSum'), delta('replicaLagSamples')),
+          max: now('replicaMaxLag'),
+        }
+      : null;
     return {
       id,
       arrivals: now('arrivals'),
@@ -112,6 +132,7 @@ export function deriveFigures(
         ratioOrNull(now('busy'), now('servers')),
       meanLatency:
         latency === null ? (latencyFallback[i] ?? null) : ratioOrNull(latency, delta('completed')),
+      ...(replica && { replica }),
     };
   });
 

@@ -35,6 +35,26 @@ const STATION_FIGURES: LiveFigure<StationRow>[] = [
   },
 ];
 
+/** A replica's own lag (SEMANTICS.md section 4), after its station figures. */
+const REPLICA_FIGURES: LiveFigure<StationRow>[] = [
+  {
+    key: 'replicaLag',
+    label: 'Replication lag now',
+    format: (r) => formatDuration(r.replica?.now ?? null),
+  },
+  {
+    key: 'replicaMeanLag',
+    label: 'Mean replication lag (recent)',
+    format: (r) => formatDuration(r.replica?.mean ?? null),
+  },
+  {
+    key: 'replicaMaxLag',
+    label: 'Largest replication lag',
+    format: (r) => formatDuration(r.replica?.max ?? null),
+  },
+];
+const REPLICA_STATION_FIGURES = [...STATION_FIGURES, ...REPLICA_FIGURES];
+
 const SOURCE_FIGURES: LiveFigure<SourceRow>[] = [
   { key: 'offered', label: 'Offered', format: (r) => formatCount(r.offered) },
   { key: 'offeredRate', label: 'Offered/s (recent)', format: (r) => formatRate(r.offeredRate) },
@@ -55,6 +75,8 @@ interface NodeDetailsProps {
  */
 export function NodeDetails({ scenario, node, onClose }: NodeDetailsProps) {
   const sections = useMemo(() => nodeSettings(scenario, node), [scenario, node]);
+  const isReplica =
+    node.kind === 'station' && scenario.databases.some((db) => db.replicas.includes(node.id));
   const closeRef = useRef<HTMLButtonElement>(null);
   const headingId = `node-details-${node.kind}-${node.id}`;
   useEffect(() => {
@@ -87,7 +109,7 @@ export function NodeDetails({ scenario, node, onClose }: NodeDetailsProps) {
       {node.kind === 'station' ? (
         <LiveFigures
           id={node.id}
-          figures={STATION_FIGURES}
+          figures={isReplica ? REPLICA_STATION_FIGURES : STATION_FIGURES}
           select={(s: AppState) => s.figures.stations}
         />
       ) : (

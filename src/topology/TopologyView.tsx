@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { ChartDownloads } from '../charts/ChartDownloads';
 import { utilisationBand } from '../charts/palette';
-import { formatCount, formatPercent, formatRate } from '../store/format';
+import { formatCount, formatDuration, formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
 import type { AppState } from '../store/store';
 import { appStore, useAppStore } from '../store/store';
@@ -164,9 +164,10 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
         data-testid="topology"
       />
       <figcaption className="topology-note">
-        Bar: recent utilisation (as in the table). Solid arrows: routes, with their probability;
-        dashed: calls an endpoint makes to its dependencies, named by the step. Click a box (or
-        focus it and press Enter) for its details and settings.{' '}
+        Bar: recent utilisation (as in the table); a replica also shows its replication lag now.
+        Solid arrows: routes, with their probability; dashed: calls an endpoint makes to its
+        dependencies, named by the step. Click a box (or focus it and press Enter) for its details
+        and settings.{' '}
         <ChartDownloads
           id="topology"
           title={`Topology: ${title}`}
@@ -237,11 +238,16 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
       .attr('width', BAR_W * Math.min(1, Math.max(0, u ?? 0)))
       .attr('fill', band.colour);
     g.select('.topology-utilisation').text(row ? `${formatPercent(u)} ${band.label}` : '');
-    g.select('.topology-queue').text(row ? `queue ${formatCount(row.queue)}` : '');
+    // A replica also shows how far behind the master it is now (Seconds_Behind_Source).
+    const lag = row?.replica ? formatDuration(row.replica.now) : null;
+    const queue = row ? `queue ${formatCount(row.queue)}` : '';
+    g.select('.topology-queue').text(lag === null ? queue : `${queue} · lag ${lag}`);
+    g.attr('data-replica-lag', row?.replica?.now ?? null);
     g.attr(
       'aria-label',
       row
-        ? `station ${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}`
+        ? `station ${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}` +
+            (lag === null ? '' : `, replication lag ${lag}`)
         : `station ${n.id}`,
     );
   });

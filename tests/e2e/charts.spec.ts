@@ -109,3 +109,37 @@ test('brushing a range zooms every chart; Reset zoom and Escape restore the whol
   await expect.poll(domains).toEqual(new Array(count).fill('0,150'));
   expect(errors).toEqual([]);
 });
+
+test('read-write-split: the replication-lag chart draws one line per replica, named in its legend', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  await ui.open('?preset=read-write-split&seed=1');
+  await ui.runToEnd();
+  const replicas = ['replica-1', 'replica-2', 'replica-3', 'replica-4', 'replica-5'];
+  const chart = page.getByTestId('chart-replication-lag');
+  const lines = plot(page, 'replication-lag').locator('g.lines path');
+  await expect(lines).toHaveCount(1 + replicas.length);
+  await expect
+    .poll(() => lines.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-line'))))
+    .toEqual(['orders', ...replicas.map((r) => `orders:${r}`)]);
+  // Every line is drawn, and the replicas' differ by dash, not by colour alone.
+  for (const key of replicas) {
+    const path = plot(page, 'replication-lag').locator(`path[data-line="orders:${key}"]`);
+    await expect
+      .poll(async () => ((await path.getAttribute('d')) ?? '').length)
+      .toBeGreaterThan(20);
+  }
+  const dashes = await lines.evaluateAll((nodes) =>
+    nodes.map((n) => n.getAttribute('stroke-dasharray')),
+  );
+  expect(dashes[0]).toBeNull();
+  expect(new Set(dashes.slice(1)).size).toBe(replicas.length);
+  await expect(chart.getByRole('list', { name: /legend/ }).getByRole('listitem')).toHaveText([
+    'orders mean',
+    ...replicas,
+  ]);
+  expect(errors).toEqual([]);
+});

@@ -58,3 +58,38 @@ test('clicking a node opens its details with its settings, breaker thresholds in
   await expect(details).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a replica shows its own replication lag, in its box and in its details', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  const params = new ParamPanelUi(page);
+  await ui.open('?preset=read-write-split&seed=1');
+  for (let i = 0; i < 2; i++) await ui.stepSecond.click();
+  await expect(ui.clock).toHaveAttribute('data-seconds', '2');
+
+  // The box: its lag now, after the queue; the master, which replicates nothing, has none.
+  const replica = params.node('station', 'replica-2');
+  await expect(replica.locator('.topology-queue')).toHaveText(/^queue \d+ · lag [\d.]+ (µs|ms)$/);
+  await expect(replica).toHaveAttribute('aria-label', /replication lag/);
+  await expect(params.node('station', 'master').locator('.topology-queue')).not.toContainText(
+    'lag',
+  );
+
+  await replica.click();
+  const details = params.details;
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText('Station replica-2');
+  // A few milliseconds behind: ship delay (1 ms) plus apply time (0.5 ms) plus queueing.
+  await expect(details.getByTestId('node-figure-replicaMeanLag')).toHaveText(/^[\d.]+ ms$/);
+  await expect(details.getByTestId('node-figure-replicaMaxLag')).toHaveText(/^[\d.]+ ms$/);
+  await expect(details.getByTestId('node-figure-replicaLag')).toHaveText(/^[\d.]+ (µs|ms)$/);
+  const mean = parseFloat(await details.getByTestId('node-figure-replicaMeanLag').innerText());
+  const max = parseFloat(await details.getByTestId('node-figure-replicaMaxLag').innerText());
+  expect(mean).toBeGreaterThan(1);
+  expect(mean).toBeLessThan(max);
+  await page.keyboard.press('Escape');
+
+  // The master is no replica: no lag figures in its details.
+  await params.node('station', 'master').click();
+  await expect(details.getByTestId('node-figure-replicaLag')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

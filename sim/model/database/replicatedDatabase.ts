@@ -1,5 +1,6 @@
 import type { Distribution } from '../distributions/distribution';
 import type { RandomStream } from '../../kernel/rng';
+import { ApplyQueue } from './applyQueue';
 
 export interface ReplicatedDatabaseConfig {
   id: string;
@@ -55,6 +56,15 @@ export class ReplicatedDatabase {
   lagSum = 0;
   lagSamples = 0;
   maxLag = 0;
+  /**
+   * The same per replica (index into `config.replicas`): the samples add up to `lagSamples`
+   * exactly, the sums to `lagSum` up to rounding (the same terms, added in another order).
+   */
+  readonly replicaLagSum: Float64Array;
+  readonly replicaLagSamples: Float64Array;
+  readonly replicaMaxLag: Float64Array;
+  /** Per replica, the writes its SQL thread has not yet applied: what its current lag reads. */
+  private readonly pending: ApplyQueue[];
   /** The station taking writes now: the configured master until a failover promotes a replica. */
   master: number;
   /** Index of the promoted replica, -1 before any failover. */
@@ -67,8 +77,23 @@ export class ReplicatedDatabase {
     readonly config: ReplicatedDatabaseConfig,
     private readonly rng: RandomStream,
   ) {
-    this.applyEnd = new Float64Array(config.replicas.length);
+    const n = config.replicas.length;
+    this.applyEnd = new Float64Array(n);
+    this.replicaLagSum = new Float64Array(n);
+    this.replicaLagSamples = new Float64Array(n);
+    this.replicaMaxLag = new Float64Array(n);
+    this.pending = Array.from({ length: n }, () => new ApplyQueue());
     this.master = config.master;
+  }
+
+  /**
+   * How far replica `r` (index into `config.replicas`) is behind at `now`, as MySQL's
+   * Seconds_Behind_Source measures it (SEMANTICS.md section 4): now minus the commit time of the
+   * write its SQL thread is applying, 0 once it has applied everything that reached it. Not the
+   * lag of its last applied write, which stays put while the thread is stuck on a long one.
+   */
+  replicaLagAt(r: number, now: number): number {
+    return this.pending[r]?.secondsBehindAt(now) ?? 0;
   }
 
   /** Numbers kept per write in `history`: its commit time, then arrival and apply end per replica. */
@@ -79,6 +104,11 @@ export class ReplicatedDatabase {
   /** Keys whose recent writes are kept (for tests: the part of memory that must stay bounded). */
   get trackedKeys(): number {
     return this.history.size;
+  }
+
+  /** Writes replica `r` has been given and not yet applied (for tests: memory must stay bounded). */
+  pendingOn(r: number): number {
+    return this.pending[r]?.size ?? 0;
   }
 
   /** Replicas still serving reads (the promoted one has become the master). */
@@ -146,7 +176,8 @@ export class ReplicatedDatabase {
     for (let r = 0; r < n; r++) {
       if (r === this.promoted) continue;
       const arrives = now + c.shipDelay.sample(this.rng);
-      const end = Math.max(this.applyEnd[r]!, arrives) + c.applyTime.sample(this.rng);
+      const start = Math.max(this.applyEnd[r]!, arrives);
+      const end = start + c.applyTime.sample(this.rng);
       this.applyEnd[r] = end;
       writes[1 + r] = arrives;
       writes[1 + n + r] = end;
@@ -154,6 +185,12 @@ export class ReplicatedDatabase {
       this.lagSum += lag;
       this.lagSamples++;
       if (lag > this.maxLag) this.maxLag = lag;
+      this.replicaLagSum[r] = this.replicaLagSum[r]! + lag;
+      this.replicaLagSamples[r] = this.replicaLagSamples[r]! + 1;
+      if (lag > this.replicaMaxLag[r]!) this.replicaMaxLag[r] = lag;
+      const pending = this.pending[r]!;
+      pending.dropApplied(now);
+      pending.push(now, start, end);
     }
   }
 

@@ -52,7 +52,18 @@ const chart: ChartSeries = {
       ],
     },
   ],
-  databases: [{ id: 'orders-db', meanLag: [0.5, 1.5], staleReads: [0, 2], writes: [9, 9] }],
+  databases: [
+    {
+      id: 'orders-db',
+      meanLag: [0.5, 1.5],
+      replicas: [
+        { id: 'replica-1', meanLag: [0.25, 1] },
+        { id: 'replica-2', meanLag: [0.75, 2] },
+      ],
+      staleReads: [0, 2],
+      writes: [9, 9],
+    },
+  ],
   breakers: [{ id: 'api.page[0]', closed: [1, 0.2], halfOpen: [0, 0.1], open: [0, 0.7] }],
 };
 
@@ -97,5 +108,31 @@ describe('lines of the component charts', () => {
     // A layout without the component gives no lines, hence no chart.
     expect(breakerStateLines(EMPTY_LAYOUT)).toEqual([]);
     expect(orderStateLines(EMPTY_LAYOUT)).toEqual([]);
+  });
+
+  it('replication lag: the mean, then one line per replica named by its id, each its own dash', () => {
+    const withReplicas = { ...layout, databaseReplicaIds: [['replica-1', 'replica-2']] };
+    const lines = replicationLagLines(withReplicas);
+    expect(lines.map((l) => l.label)).toEqual(['orders-db mean', 'replica-1', 'replica-2']);
+    expect(lines.map((l) => l.values(chart))).toEqual([
+      [0.5, 1.5],
+      [0.25, 1],
+      [0.75, 2],
+    ]);
+    expect(new Set(lines.map((l) => l.key)).size).toBe(3);
+    // Told apart without colour: the mean solid, each replica its own dash pattern.
+    expect(lines[0]!.dash).toBeNull();
+    const dashes = lines.slice(1).map((l) => l.dash);
+    expect(dashes).not.toContain(null);
+    expect(new Set(dashes).size).toBe(2);
+    expect(new Set(lines.map((l) => l.colour)).size).toBe(3);
+    // With two databases, a replica's label names its database too.
+    const two = replicationLagLines({
+      ...layout,
+      databaseIds: ['a', 'b'],
+      databaseReplicaIds: [['r1'], ['r2', 'r3']],
+    });
+    expect(two.map((l) => l.label)).toEqual(['a mean', 'a r1', 'b mean', 'b r2', 'b r3']);
+    expect(two[4]!.values({ ...chart, databases: [] })).toBeUndefined();
   });
 });

@@ -223,4 +223,49 @@ describe('toChartSeries', () => {
     expect(chart.stations[0]!.busy).toEqual([1.5, 1]);
     expect(chart.stations[0]!.poolSize).toEqual([2, 2]);
   });
+
+  it('replication lag per replica, as the CLI report has it', () => {
+    const six = (xs: readonly number[]) =>
+      xs.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : 0));
+    for (const preset of ['read-write-split', 'compensation']) {
+      const loaded = api.load(PRESETS[preset], 3);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const l = layoutOf(loaded);
+      const counts = seriesFieldCounts(l);
+      const perBucket = counts.reduce((a, b) => a + b, 0);
+      let snapshot = api.snapshot(0, -1);
+      let series = mergeSeries(emptySeries(counts), snapshot.series, counts);
+      while (!snapshot.done) {
+        snapshot = api.advance(Infinity, Infinity, series.buckets, series.resolution);
+        // Every value of the snapshot has its place: the replicas' fields are counted.
+        const rows = snapshot.series.buckets - snapshot.series.fromBucket;
+        expect(snapshot.series.data.length).toBe(perBucket * rows);
+        series = mergeSeries(series, snapshot.series, counts);
+      }
+      const chart = toChartSeries(series, l, snapshot.now);
+      const report = api.report().series;
+      for (const d of chart.databases) {
+        const lags = report.replicaLag![d.id]!;
+        expect(
+          d.replicas.map((r) => r.id),
+          preset,
+        ).toEqual(Object.keys(lags));
+        expect(d.replicas.length).toBeGreaterThan(0);
+        for (const r of d.replicas) {
+          expect(six(r.meanLag), r.id).toEqual(lags[r.id]);
+          expect(r.meanLag.some((x) => x > 0)).toBe(true);
+        }
+        // Each replica applies every write, so their mean is the database's.
+        d.meanLag.forEach((mean, i) => {
+          if (!Number.isFinite(mean)) return;
+          const average = d.replicas.reduce((sum, r) => sum + r.meanLag[i]!, 0) / d.replicas.length;
+          expect(average / mean).toBeCloseTo(1, 9);
+        });
+      }
+      // The breakers after the databases still read their own fields.
+      for (const b of chart.breakers) {
+        expect(six(b.open)).toEqual(report.breakers![b.id]!.open);
+      }
+    }
+  });
 });

@@ -104,3 +104,35 @@ describe('pushSample with a span', () => {
     expect(window.map((s) => s.now)).toEqual([11, 100]);
   });
 });
+
+describe('a replica station', () => {
+  const fields = [
+    ...layout.stationFields,
+    'replicaLag',
+    'replicaLagSum',
+    'replicaLagSamples',
+    'replicaMaxLag',
+  ];
+  const withLag = { ...layout, stationIds: ['replica', 'api'], stationFields: fields };
+  const nine = [100, 90, 2, 1, 3, 4, 5, 30, 40];
+  const at = (now: number, replica: number[]) =>
+    sample(now, [...nine, ...replica, ...nine, NaN, NaN, NaN, NaN], [0, 0, 0, 0, 0]);
+
+  it('shows its lag now, its mean over the window and its largest; others have none', () => {
+    const figures = deriveFigures(withLag, [
+      at(10, [0, 2, 1000, 0.01]),
+      at(20, [0.5, 12, 2000, 0.6]),
+    ]);
+    expect(figures.stations[0]!.replica).toEqual({ now: 0.5, mean: 10 / 1000, max: 0.6 });
+    expect(figures.stations[1]!.replica).toBeUndefined();
+    expect('replica' in figures.stations[1]!).toBe(false);
+  });
+
+  it('has no mean when no write was replicated in the window', () => {
+    const figures = deriveFigures(withLag, [
+      at(10, [0, 2, 1000, 0.01]),
+      at(20, [0, 2, 1000, 0.01]),
+    ]);
+    expect(figures.stations[0]!.replica).toEqual({ now: 0, mean: null, max: 0.01 });
+  });
+});
