@@ -27,11 +27,21 @@ export interface RequestTracer {
   ended(request: number, station: number, failed: boolean, now: number): void;
   /** A station refused the request; called for untraced rows too. */
   rejected(request: number, station: number, reason: RejectReason): void;
-  /** The caller stopped waiting for `request` (a timeout, or the caller was cancelled). */
+  /**
+   * The caller stopped waiting for `request` (a timeout, or the caller was cancelled); the row
+   * may still be served (an order flow's call is not cancelled), but is no longer followed.
+   */
   abandoned(request: number): void;
 
   /** A program serving `parent` sent `child` to `target` while running `step`. */
   called(parent: number, child: number, target: number, step: Step): void;
+  /**
+   * The order flow, placing an order for `parent` (which waits for the answer on its thread),
+   * sent `child`: its key check (`step` KEY_CHECK) or attempt `attempt` of saga step `step` (a
+   * SAGA_STEPS index); `copy` for a second delivery nobody waits for. Called only while the
+   * client still waits for the answer (see OrderFlow.traceSagaCall).
+   */
+  flowCalled(parent: number, child: number, step: number, attempt: number, copy: boolean): void;
   /** A guard decided on a call of `request`. */
   guarded(request: number, guard: CallGuard, permitted: boolean): void;
   /**

@@ -7,6 +7,7 @@ import type { RetryOn } from '../model/sources/retryPolicy';
 import type { RejectReason } from '../model/station/station';
 import type { Simulation } from '../scenarios/simulation';
 import { callLabel, readDatabase, replicaLag } from './callLabel';
+import { flowCallLabel, isCompensation } from './flowCallLabel';
 import { noteLabel } from './noteLabel';
 import type { RequestTracer } from './requestTracer';
 import { DEFAULT_STORE_LIMITS, TraceStore, type TraceStoreLimits } from './traceStore';
@@ -168,8 +169,13 @@ export class TraceRecorder implements RequestTracer {
       outcome: 'open',
       backoff,
     });
-    if (full) this.track(next, open, attempts.length - 1, -1, '');
-    else this.table.traced[next] = FAILURES_ONLY;
+    if (full) {
+      this.track(next, open, attempts.length - 1, -1, '');
+    } else {
+      // A fresh row: what the recorder still holds for its index is a released row's.
+      this.rows[next] = undefined;
+      this.table.traced[next] = FAILURES_ONLY;
+    }
   }
 
   requestFailed(logical: number, reason: RetryOn): void {
@@ -207,6 +213,12 @@ export class TraceRecorder implements RequestTracer {
     }
     const hops = row.open.trace.hops;
     const parent = row.parentHop;
+    if (parent >= 0 && hops[parent]!.outcome !== 'open') {
+      // Sent just before its caller's visit ended (an order flow sends from an event of its
+      // own): nobody waits for it, and a hop after its caller's end would break the accounting.
+      this.untrack(request, row.open);
+      return;
+    }
     hops.push({
       station: this.stationNames[station] ?? String(station),
       call: row.call,
@@ -257,11 +269,7 @@ export class TraceRecorder implements RequestTracer {
     const now = this.kernel.now;
     const from = row.hop;
     if (from >= 0) {
-      const hops = row.open.trace.hops;
-      const inside = new Set<number>([from]);
-      for (let i = from + 1; i < hops.length; i++) {
-        if (inside.has(hops[i]!.parent)) inside.add(i);
-      }
+      const inside = this.callsOf(row.open, from);
       this.closeWhere(row.open, (_, i) => inside.has(i), now);
     }
     this.untrack(request, row.open);
@@ -280,6 +288,18 @@ export class TraceRecorder implements RequestTracer {
       if (target === db.master) row.notes.push(this.noteOf('masterRead'));
       else row.notes.push(this.noteOf('replicaRead', replicaLag(db, target, this.kernel.now)));
     }
+  }
+
+  // Order flows.
+
+  flowCalled(parent: number, child: number, step: number, attempt: number, copy: boolean): void {
+    const from = this.rows[parent];
+    if (from === undefined || from.hop < 0) return;
+    this.track(child, from.open, from.attempt, from.hop, flowCallLabel(step));
+    const notes = this.rows[child]!.notes;
+    if (isCompensation(step)) notes.push(this.noteOf('compensating'));
+    if (attempt > 1) notes.push(this.noteOf('stepRetry', attempt));
+    if (copy) notes.push(this.noteOf('duplicateDelivery'));
   }
 
   guarded(request: number, guard: CallGuard, permitted: boolean): void {
@@ -356,7 +376,33 @@ export class TraceRecorder implements RequestTracer {
     if (row === undefined || hop === null) return;
     hop.ended = now;
     hop.outcome = outcome;
+    const index = row.hop;
     row.hop = -1;
+    this.closeOpenCalls(row.open, index, now);
+  }
+
+  /**
+   * A visit ended: calls it made that are still open are given up. An endpoint program waits
+   * for its calls (or abandons them) before it finishes, so this only ever finds the order
+   * flow's second deliveries, which nobody waits for; it keeps every call inside its caller.
+   */
+  private closeOpenCalls(open: OpenTrace, from: number, now: number): void {
+    const hops = open.trace.hops;
+    let any = false;
+    for (let i = from + 1; i < hops.length && !any; i++) any = hops[i]!.outcome === 'open';
+    if (!any) return;
+    const inside = this.callsOf(open, from);
+    this.closeWhere(open, (_, i) => inside.has(i), now);
+  }
+
+  /** Hop `from` and every hop below it (calls, their calls...). */
+  private callsOf(open: OpenTrace, from: number): Set<number> {
+    const hops = open.trace.hops;
+    const inside = new Set<number>([from]);
+    for (let i = from + 1; i < hops.length; i++) {
+      if (inside.has(hops[i]!.parent)) inside.add(i);
+    }
+    return inside;
   }
 
   /** Ends the open hops that match as given up on by their caller, and stops following them. */

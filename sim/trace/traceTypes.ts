@@ -37,7 +37,26 @@ export type NoteKind =
   | 'degraded'
   | 'rateLimited'
   | 'bulkheadFull'
-  | 'fallback';
+  | 'fallback'
+  // The order flow's calls (sim/model/orders/orderFlow.ts).
+  /** The key check found a stored response and replayed it; `value` is its status. */
+  | 'keyReplayed'
+  /** The key check found the first attempt still in flight: 409. */
+  | 'keyConflict'
+  /** The key check found other parameters under the same key: 400. */
+  | 'keyMismatch'
+  /** A saga step's retry; `value` is the attempt number. */
+  | 'stepRetry'
+  /** A compensation step (refund, release, reject) undoing an earlier step. */
+  | 'compensating'
+  /** A copy of the call delivered again (a duplicateCalls fault): nobody waits for its reply. */
+  | 'duplicateDelivery'
+  /** The service had seen this call before and applied nothing (its idempotency). */
+  | 'duplicateSuppressed'
+  /** The order-service instance crashed: the reply can no longer reach the saga. */
+  | 'replyLost'
+  /** The scheduled compensation job declared the attempt lost. */
+  | 'declaredLost';
 
 /** An annotation shown as a badge; `value` carries a number when there is one (lag, seconds). */
 export interface TraceNote {

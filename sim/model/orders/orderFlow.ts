@@ -7,6 +7,8 @@ import {
   type OrderSagaOutput,
 } from '../../machines/orderSaga.machine';
 import type { ReplicatedDatabase } from '../database/replicatedDatabase';
+import type { RequestTracer } from '../../trace/requestTracer';
+import type { NoteKind } from '../../trace/traceTypes';
 import type { Network } from '../network/network';
 import type { FailureReason, Requester } from '../network/requester';
 import type { OrderAudit } from './orderAudit';
@@ -202,6 +204,10 @@ export class OrderFlow implements Component, Requester {
     this.waiting.set(request, w);
     // The key check: Brandur's phase 0, a write transaction on the database holding the keys.
     w.call = this.call(this.config.db.master, KEY_CHECK, 0, null, w, table.key[request]!).child;
+    const tracer = this.network.tracer;
+    if (tracer !== null && table.traced[request] === 1) {
+      tracer.flowCalled(request, w.call, KEY_CHECK, 0, false);
+    }
   }
 
   /** The thread serving `request` gave up on it (its client left and the station cancels). */
@@ -220,6 +226,7 @@ export class OrderFlow implements Component, Requester {
         continue;
       call.live = false;
       this.network.clearTimeout(call.child);
+      if (this.network.tracer !== null) this.traceGivenUp(this.network.tracer, call, 'replyLost');
       this.stats.lostReplies++;
       // The instance restarts with a fresh pool: the threads that waited on these calls are gone.
       this.freeThread(call);
@@ -256,7 +263,12 @@ export class OrderFlow implements Component, Requester {
       return;
     }
     this.freeThread(call);
-    this.applied(call);
+    const tracer = this.network.tracer;
+    if (tracer !== null && this.network.table.traced[child] === 1) {
+      this.appliedTraced(tracer, call);
+    } else {
+      this.applied(call);
+    }
     if (call.live)
       this.reply(call, {
         type: 'step.succeeded',
@@ -312,6 +324,9 @@ export class OrderFlow implements Component, Requester {
     this.network.table.timeout[child] = -1;
     const call = this.calls.get(child);
     if (call === undefined) return;
+    const tracer = this.network.tracer;
+    // The call is not cancelled, but its hop ends here: the caller stopped waiting.
+    if (tracer !== null && this.network.table.traced[child] === 1) tracer.abandoned(child);
     if (call.step === KEY_CHECK) {
       this.calls.delete(child);
       this.keyChecked(call, false);
@@ -350,6 +365,9 @@ export class OrderFlow implements Component, Requester {
       fingerprint: this.fingerprintOf(w.logical, w.attempt),
     });
     if (this.journal && this.keyOutcome !== PROCESS) this.journalKeyAnswer(w.logical, instance);
+    if (this.network.tracer !== null && this.keyOutcome !== PROCESS) {
+      this.traceKeyAnswer(this.network.tracer, call.child);
+    }
     switch (this.keyOutcome) {
       case PROCESS:
         this.startOrder(w, instance);
@@ -472,12 +490,62 @@ export class OrderFlow implements Component, Requester {
             : c.merchant;
     order.call = this.call(target, step, attempt, order, null, order.key);
     order.call.holdsThread = holdsThread;
+    const tracer = this.network.tracer;
+    if (tracer !== null) this.traceSagaCall(tracer, order, order.call, false);
     const until = this.duplicatingUntil.get(target);
     if (until !== undefined && this.kernel.now < until) {
       this.stats.duplicatesDelivered++;
       // Nobody waits for the copy: its reply is dropped, its effect is the service's business.
-      this.call(target, step, attempt, order, null, order.key).live = false;
+      const copy = this.call(target, step, attempt, order, null, order.key);
+      copy.live = false;
+      if (tracer !== null) this.traceSagaCall(tracer, order, copy, true);
     }
+  }
+
+  /**
+   * A saga call joins the trace of the request placing the order (a nested call of its visit to
+   * the order service) while that client still waits for the answer: the persist always, and in
+   * sync creation every step until the saga ends (compensations included). Once the answer is
+   * decided (async creation acknowledges at the persist; a persist that failed is answered
+   * before its compensation) the saga's calls are left out of the request's trace rather than
+   * added as hops "after the answer": they are not part of the request's latency, they may run
+   * for minutes after the trace was finished and stored (the scheduled job, RocketMQ's delay
+   * schedule), and the order's own story in the journal (the per-order view) tells them.
+   */
+  private traceSagaCall(
+    tracer: RequestTracer,
+    order: OrderRecord,
+    call: FlowCall,
+    copy: boolean,
+  ): void {
+    const w = order.waiting;
+    if (w === null || order.response !== 0 || this.waiting.get(w.request) !== w) return;
+    if (this.network.table.traced[w.request] !== 1) return;
+    tracer.flowCalled(w.request, call.child, call.step, call.attempt, copy);
+  }
+
+  /** A traced call's reply no longer reaches the saga: its hop ends here, with why. */
+  private traceGivenUp(tracer: RequestTracer, call: FlowCall, why: NoteKind): void {
+    // Only a call still in flight: a finished one's row may serve another request by now.
+    if (this.calls.get(call.child) !== call || this.network.table.traced[call.child] !== 1) return;
+    tracer.note(tracer.hopOf(call.child), why);
+    tracer.abandoned(call.child);
+  }
+
+  /** What the key machine decided other than "process it", on the traced key check's hop. */
+  private traceKeyAnswer(tracer: RequestTracer, child: number): void {
+    if (this.network.table.traced[child] !== 1) return;
+    const hop = tracer.hopOf(child);
+    if (this.keyOutcome === REPLAY) tracer.note(hop, 'keyReplayed', this.replayedStatus);
+    else tracer.note(hop, this.keyOutcome === CONFLICT ? 'keyConflict' : 'keyMismatch');
+  }
+
+  /** `applied`, noting on the traced call's hop when the service recognised a duplicate. */
+  private appliedTraced(tracer: RequestTracer, call: FlowCall): void {
+    const hop = tracer.hopOf(call.child);
+    const suppressed = this.stats.duplicatesSuppressed;
+    this.applied(call);
+    if (this.stats.duplicatesSuppressed > suppressed) tracer.note(hop, 'duplicateSuppressed');
   }
 
   /** The rejected step fails (technical), if the saga still waits for that attempt. */
@@ -685,7 +753,12 @@ export class OrderFlow implements Component, Requester {
         this.note(order, 'scheduled job: attempt declared lost (step.timedOut)');
         this.journal.mark(order.id, 'byScheduledJob');
       }
-      if (order.call !== null) order.call.live = false;
+      if (order.call !== null) {
+        if (this.network.tracer !== null) {
+          this.traceGivenUp(this.network.tracer, order.call, 'declaredLost');
+        }
+        order.call.live = false;
+      }
       this.send(order, {
         type: 'step.timedOut',
         step: SAGA_STEPS[order.step]!,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceAccounting } from '../../../sim/trace/traceAccounting';
 import { hopQueued, hopService } from '../../../sim/trace/traceTypes';
-import { runTraced, shortPreset } from './tracedRun';
+import { runTraced, shortPreset, withCreation } from './tracedRun';
 
 /**
  * The identity every finished trace must satisfy (sim/trace/traceTypes.ts): latency = sum of each
@@ -9,16 +9,30 @@ import { runTraced, shortPreset } from './tracedRun';
  * and every call's hop lies inside the service of the hop that made it.
  */
 describe('trace time accounting', () => {
-  const presets: [string, number][] = [
+  const presets: [string, number, ('sync' | 'async')?][] = [
     ['timeouts', 120],
     ['cache-flush', 120],
     ['read-write-split', 60],
     ['circuit-breaker', 120],
     ['retry-storm', 120],
+    // Order flows: their calls are nested in the placing visit (sync: the whole saga, with
+    // retries, 409s and replays; async: the key check and the persist, with faults).
+    ['idempotency', 60, 'sync'],
+    ['async-creation', 40, 'async'],
+    ['async-creation', 40, 'sync'],
+    ['compensation', 100, 'sync'],
+    ['compensation', 100, 'async'],
   ];
 
-  it.each(presets)('%s: every trace adds up to its latency', (name, seconds) => {
-    const { recorder } = runTraced(shortPreset(name, seconds));
+  const cases = presets.map(([name, seconds, creation]) => ({
+    title: creation ? `${name}, ${creation} creation` : name,
+    name,
+    seconds,
+    creation,
+  }));
+
+  it.each(cases)('$title: every trace adds up to its latency', ({ name, seconds, creation }) => {
+    const { recorder } = runTraced(withCreation(shortPreset(name, seconds), creation));
     const traces = recorder.store.all();
     expect(traces.length).toBeGreaterThan(200);
     const broken = traces
@@ -34,6 +48,13 @@ describe('trace time accounting', () => {
       const backoffs = t.attempts.reduce((sum, a) => sum + a.backoff, 0);
       expect(hopTime + backoffs).toBeCloseTo(t.latency, 9);
     }
+    if (creation === undefined) return;
+    const made = (call: string) => traces.filter((t) => t.hops.some((h) => h.call === call));
+    expect(made('key check').length).toBeGreaterThan(200);
+    expect(made('persist order').length).toBeGreaterThan(200);
+    // Async creation answers at the persist: the saga's later calls are not the request's.
+    if (creation === 'sync') expect(made('capture payment').length).toBeGreaterThan(200);
+    else expect(made('reserve rider')).toEqual([]);
   });
 
   it('catches a trace whose hops do not add up', () => {

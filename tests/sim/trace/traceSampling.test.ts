@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunReport } from '../../../sim/metrics/runReport';
 import { Simulation } from '../../../sim/scenarios/simulation';
-import { runTraced, shortPreset } from './tracedRun';
+import { runTraced, shortPreset, withCreation } from './tracedRun';
 
 /** The report without its wall-clock time, the one figure that may differ between two runs. */
 function reportJson(sim: Simulation): string {
@@ -20,6 +20,30 @@ describe('trace sampling', () => {
     expect(recorder.store.all().length).toBeGreaterThan(100);
     expect(reportJson(sim)).toBe(reportJson(plain));
   });
+
+  /**
+   * The order flows' calls traced one by one: async with a crash, an outage and a slow provider
+   * (compensation), sync with client retries meeting 409s and replays (idempotency), and sync
+   * through the same faults, the client waiting on the whole saga.
+   */
+  it.each([
+    ['compensation', 100, 'async'],
+    ['idempotency', 60, 'sync'],
+    ['compensation', 100, 'sync'],
+  ] as const)(
+    '%s for %i s, %s creation: byte-identical with and without tracing',
+    (name, s, creation) => {
+      const scenario = withCreation(shortPreset(name, s), creation);
+      const plain = new Simulation(scenario);
+      plain.runToEnd();
+      const { sim, recorder } = runTraced(scenario);
+      const traces = recorder.store.all();
+      expect(
+        traces.filter((t) => t.hops.some((h) => h.call === 'persist order')).length,
+      ).toBeGreaterThan(100);
+      expect(reportJson(sim)).toBe(reportJson(plain));
+    },
+  );
 
   it('picks the same requests in two runs, about samplesPerSecond per source', () => {
     const scenario = shortPreset('cache-flush', 30);

@@ -14,6 +14,12 @@ export function shortPreset(name: string, seconds: number): Scenario {
   return { ...scenario, duration, warmup: Math.min(scenario.warmup, duration / 2) };
 }
 
+/** `scenario` with every order flow creating orders `creation`ly (the presets say async or sync). */
+export function withCreation(scenario: Scenario, creation?: 'sync' | 'async'): Scenario {
+  if (creation === undefined) return scenario;
+  return { ...scenario, orders: scenario.orders.map((flow) => ({ ...flow, creation })) };
+}
+
 /** Runs `scenario` to its end with a recorder attached from t = 0. */
 export function runTraced(scenario: Scenario, options: Partial<TraceOptions> = {}) {
   const sim = new Simulation(scenario);
