@@ -4,7 +4,8 @@ import { formatDifference, formatFigure, formatRelative } from './figureFormat';
 /** The key figures of both runs side by side, with B − A and the relative change. */
 export function CompareFigures({ result }: { result: AbResult }) {
   return (
-    <div className="compare-table-wrap">
+    // Focusable: it scrolls, and keyboard users must be able to scroll it too.
+    <div className="compare-table-wrap" role="region" aria-label="A/B key figures" tabIndex={0}>
       <table className="live-table compare-table" data-testid="compare-figures">
         <caption>Key figures (warm-up left out), A against B on the same seed</caption>
         <thead>

@@ -9,7 +9,8 @@ const YES_NO = { true: 'yes', false: 'no' } as const;
 export function ReplicationTable({ summary }: { summary: ReplicationReport }) {
   const rows = replicationRows(summary);
   return (
-    <div className="compare-table-wrap">
+    // Focusable: it scrolls, and keyboard users must be able to scroll it too.
+    <div className="compare-table-wrap" role="region" aria-label="Replication figures" tabIndex={0}>
       <table className="live-table compare-table" data-testid="replication-figures">
         <caption>
           {summary.replications} runs, seeds {summary.seeds.first} to {summary.seeds.last}: mean ±

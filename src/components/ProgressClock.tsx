@@ -14,10 +14,21 @@ const STATUS_TEXT = {
   finished: 'finished',
 } as const;
 
+function summary(status: keyof typeof STATUS_TEXT, now: number, duration: number): string {
+  if (status === 'playing') return 'Running.';
+  if (status === 'paused' || status === 'finished') {
+    return `Run ${STATUS_TEXT[status]} at t = ${formatClock(now)} of ${formatClock(duration)}.`;
+  }
+  return '';
+}
+
 /** The simulated clock and a progress bar; both follow the store without re-rendering. */
 export function ProgressClock() {
   const duration = useAppStore((s) => s.run.duration);
   const status = useAppStore((s) => s.run.status);
+  // The time for the summary below: followed while stopped (a step, the last frame after a pause),
+  // not while playing, so that playing re-renders nothing.
+  const stoppedAt = useAppStore((s) => (s.run.status === 'playing' ? null : s.run.now));
   const progressRef = useRef<HTMLProgressElement>(null);
   const clockRef = useRef<HTMLOutputElement>(null);
   useStoreSubscription(
@@ -48,6 +59,10 @@ export function ProgressClock() {
       <span className="duration">of {formatClock(duration)}</span>
       <span className={`status status-${status}`} data-testid="run-status" data-status={status}>
         {STATUS_TEXT[status]}
+      </span>
+      {/* For screen readers: said when the run starts, pauses, steps or ends, never per frame. */}
+      <span className="visually-hidden" role="status" data-testid="run-summary">
+        {summary(status, stoppedAt ?? 0, duration)}
       </span>
     </div>
   );

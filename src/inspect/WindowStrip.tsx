@@ -24,8 +24,12 @@ export function WindowStrip({ view }: { view: BreakerView }) {
             <li key={b.second} title={`second ${b.second}`}>
               <span className="bucket-second">{b.second} s</span>
               {OUTCOME_ORDER.filter((o) => b.counts[o] > 0).map((o) => (
-                <span key={o} style={{ color: OUTCOME_STYLE[o].colour }}>
-                  {OUTCOME_STYLE[o].glyph} {b.counts[o]}
+                <span key={o}>
+                  {/* The colour on a chip behind black text: as text colour it was too faint. */}
+                  <span className="glyph-chip" style={{ background: OUTCOME_STYLE[o].colour }}>
+                    {OUTCOME_STYLE[o].glyph}
+                  </span>{' '}
+                  {b.counts[o]}
                 </span>
               ))}
             </li>

@@ -120,7 +120,13 @@ export function OrderStoryView({ story }: { story: OrderStory }) {
         role="img"
         aria-label={`Timeline of order ${story.orderId}: key, saga and calls`}
       />
-      <ol className="order-entries" data-testid="order-entries">
+      {/* Focusable because it scrolls: keyboard users scroll it with the arrow keys. */}
+      <ol
+        className="order-entries"
+        data-testid="order-entries"
+        tabIndex={0}
+        aria-label={`Log of order ${story.orderId}`}
+      >
         {story.entries.map((e, i) => (
           <li key={i} data-lane={e.lane}>
             <span className="entry-time">{e.t.toFixed(3)} s</span>{' '}

@@ -25,14 +25,22 @@ export function TraceWaterfall({ trace, width }: { trace: Trace; width: number }
   const height = MARGIN.top + rows.length * ROW + MARGIN.bottom;
   useEffect(() => draw(ref.current, trace, rows, width), [trace, rows, width]);
   return (
-    <svg
-      ref={ref}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={`Waterfall of request ${trace.id}: ${rows.length} rows`}
-      data-testid="trace-waterfall"
-    />
+    <>
+      <svg
+        ref={ref}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Waterfall of request ${trace.id}: ${rows.length} rows, listed below`}
+        data-testid="trace-waterfall"
+      />
+      {/* The drawing's rows as text, for screen readers: an image hides its labels. */}
+      <ol className="visually-hidden" aria-label={`Rows of request ${trace.id}`}>
+        {rows.map((r, i) => (
+          <li key={i}>{r.tooltip}</li>
+        ))}
+      </ol>
+    </>
   );
 }
 
