@@ -12,11 +12,13 @@ import './app/panels.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The address bar always names the run on screen (edits and faults included), so copying it
-// reproduces the run.
+// The address bar always names the run on screen (edits, faults and a design included), so
+// copying it reproduces the run.
 const bridge = new SimBridge(appStore);
-followRunLink(appStore, (link) =>
-  history.replaceState(history.state, '', searchForLink(location.search, link)),
+followRunLink(
+  appStore,
+  (link) => history.replaceState(history.state, '', searchForLink(location.search, link)),
+  () => bridge.designParam,
 );
 void bridge.start(location.search);
 window.addEventListener('pagehide', () => bridge.dispose());

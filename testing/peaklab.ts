@@ -14,11 +14,14 @@
  *   });
  *
  * The methods live on the page object PeakLab's own browser tests use (tests/e2e/helpers/peakLab.ts):
- * openLesson(name, { seed }), scheduleFault({ kind, at, ...fields }), runTo(seconds) (exact:
- * it steps whole simulated seconds), report() (the exported JSON, the CLI's --json) and
- * figure(path) (one number of it, by its dotted path). Stable test ids of the page for anything
- * else: `stations-<id>-<column>`, `sources-<id>-<column>`, `sim-clock` (data-seconds),
- * `run-status` (data-status), `compare-*` and `replication-*` in the A/B and replication sections.
+ * openLesson(name, { seed }), scheduleFault({ kind, at, ...fields }), runTo(seconds) (through the
+ * page's "Run to" field: the worker runs as fast as it goes and stops exactly on that time,
+ * fractions too, e.g. 37.25; a time not after now or past the run's end throws the page's
+ * message), report() (the exported JSON, the CLI's --json) and figure(path) (one number of it,
+ * by its dotted path). Stable test ids of the page for anything else: `stations-<id>-<column>`,
+ * `sources-<id>-<column>`, `sim-clock` (data-seconds), `run-status` (data-status), `run-to-input`,
+ * `run-to-submit` and `run-to-error` (the "Run to (s)" field, its Run/Stop button and its
+ * message), `compare-*` and `replication-*` in the A/B and replication sections.
  */
 import { test as base } from '@playwright/test';
 import { PeakLab } from '../tests/e2e/helpers/peakLab';

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import { Simulation } from '../scenarios/simulation';
 import { validateScenario, type Validation } from '../scenarios/validateScenario';
 import { checkFault } from './checkFault';
+import { runToProblem } from './checkRunTo';
 import { lessonApi } from './lessonApi';
 import { describeLoad, type LoadedLayout } from './loadResult';
 import { runSeriesCsv } from './seriesExport';
@@ -35,6 +36,9 @@ export type InjectResult =
     }
   | { ok: false; errors: string[] };
 
+/** One slice of a run to a simulated time: refused (nothing ran), or where the slice stopped. */
+export type RunToResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: string[] };
+
 let sim: Simulation | undefined;
 let loaded: { input: unknown; scenario: Scenario; seed: number; warnings: string[] } | undefined;
 /** Faults injected since the last load or reset: they belong to this run only. */
@@ -46,8 +50,19 @@ function current(): Simulation {
   return sim;
 }
 
-/** Events run between two looks at the wall clock inside `advance`. */
+/** Events run between two looks at the wall clock inside `advance` and `runTo`. */
 const EVENTS_PER_CHECK = 20_000;
+
+/** Runs `s` towards `target` until it is there or `budgetMs` of wall time is spent. */
+function runSlice(s: Simulation, target: number, budgetMs: number): void {
+  const started = performance.now();
+  while (s.now < target) {
+    // Fewer than EVENTS_PER_CHECK events left before the target: the clock lands on it.
+    s.runUntil(target, EVENTS_PER_CHECK);
+    if (performance.now() - started >= budgetMs) break;
+  }
+  wallMs += performance.now() - started;
+}
 
 export const api = {
   ...ordersApi(() => sim),
@@ -103,15 +118,23 @@ export const api = {
    */
   advance(simSeconds: number, budgetMs: number, knownBuckets = 0, knownResolution = -1): Snapshot {
     const s = current();
-    const started = performance.now();
-    const target = Math.min(s.duration, s.now + Math.max(0, simSeconds));
-    while (s.now < target) {
-      // Fewer than EVENTS_PER_CHECK events left before the target: the clock lands on it.
-      s.runUntil(target, EVENTS_PER_CHECK);
-      if (performance.now() - started >= budgetMs) break;
-    }
-    wallMs += performance.now() - started;
+    runSlice(s, Math.min(s.duration, s.now + Math.max(0, simSeconds)), budgetMs);
     return takeSnapshot(s, knownBuckets, knownResolution);
+  },
+
+  /**
+   * Runs to simulated time `t` exactly (every event up to and at `t`, then the clock on `t`),
+   * for at most `budgetMs` of wall time: call again until the snapshot's `now` is `t`, so a long
+   * run shows progress and can stop between slices. `t` must be a number after now and no
+   * later than the run's duration; anything else is refused with a message naming the field and
+   * the range (never thrown: a throw would cost the page its worker), and nothing runs.
+   */
+  runTo(t: number, budgetMs = Infinity, knownBuckets = 0, knownResolution = -1): RunToResult {
+    if (!sim) return { ok: false, errors: ['Run to: no scenario is loaded yet'] };
+    const problem = runToProblem(t, sim.now, sim.duration);
+    if (problem !== null) return { ok: false, errors: [problem] };
+    runSlice(sim, t, budgetMs);
+    return { ok: true, snapshot: takeSnapshot(sim, knownBuckets, knownResolution) };
   },
 
   /** Executes exactly one event. */

@@ -1,11 +1,12 @@
 import type { RunReport } from '../../sim/metrics/runReport';
-import type { InjectResult } from '../../sim/worker/api';
+import type { InjectResult, RunToResult } from '../../sim/worker/api';
 import type { Snapshot } from '../../sim/worker/snapshot';
 import type { Speed } from '../store/runSlice';
 import type { AppStore } from '../store/store';
 import type { DraftEdit, Edit } from '../store/edits';
 import { editsLinkProblem, MAX_FAULTS } from '../store/urlCodec';
-import { DEFAULT_PRESET, parseUrlState } from '../store/urlState';
+import { encodeDesign } from '../store/urlDesign';
+import { DEFAULT_PRESET, readUrlState } from '../store/urlState';
 import { animationFrames, type FrameScheduler } from './frames';
 import { sliceFor } from './pacing';
 import { loadRun, type RunRequest } from './runLoader';
@@ -23,6 +24,8 @@ export interface BridgeOptions {
 
 /** Budget for the slices of a "step one second": small, so the watchdog never mistakes it. */
 const STEP_BUDGET_MS = 250;
+/** Budget for each slice of a "run to": short, so the clock and progress bar move as it runs. */
+const RUN_TO_BUDGET_MS = 100;
 
 interface LoadedRun {
   name: string;
@@ -32,9 +35,19 @@ interface LoadedRun {
   edits: readonly Edit[];
   /** The document edits apply to when it is no preset (a design); undefined for a preset. */
   base?: unknown;
+  /** `base` encoded for the page address (urlDesign). */
+  design?: string;
 }
 
 export type LoadOutcome = { ok: true } | { ok: false; errors: string[] };
+
+/**
+ * Where a run to a simulated time ended: at the time asked for (`now` is it), stopped earlier
+ * (paused, another command, an aborted signal: `now` is where it got to), or refused with the
+ * messages of what was wrong (nothing ran).
+ */
+export type RunToOutcome =
+  { ok: true; now: number; stopped: boolean } | { ok: false; errors: string[] };
 
 /**
  * The one place that talks to the simulation worker: run commands, and the pacing loop that asks
@@ -52,6 +65,8 @@ export class SimBridge {
   private readonly onRunChanged: BridgeOptions['onRunChanged'];
   /** Set while the run restarts after a failure, so a second failure does not loop. */
   private recovering = false;
+  /** The run to a simulated time under way, if any: pausing clears it, and the run stops. */
+  private runningTo: object | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -77,21 +92,37 @@ export class SimBridge {
     return this.store.getState();
   }
 
+  /** The design on screen as the page address holds it; undefined while a preset is loaded. */
+  get designParam(): string | undefined {
+    return this.current?.design;
+  }
+
   /**
    * Lists the presets, then loads the run the URL names (or the default). A link whose edits or
-   * faults the preset refuses is reported with the validator's messages, and the default lesson
-   * is shown instead.
+   * faults the preset refuses, or whose design the validator refuses, is reported with the
+   * validator's messages, and the default lesson is shown instead.
    */
   async start(search: string): Promise<void> {
     try {
       const presets = await this.channel.call((api) => api.presets(), false);
       this.state.setPresets(presets);
-      const url = parseUrlState(
+      const url = await readUrlState(
         search,
         presets.map((p) => p.name),
       );
       for (const error of url.errors) this.state.addError(error);
-      const outcome = await this.load({ ...url, name: url.preset });
+      const { design, ...run } = url;
+      if (design !== undefined) {
+        // Loaded as "Run this design" loads it, with the link's seed, edits and faults.
+        const outcome = await this.load({ ...run, name: '', base: design });
+        if (outcome.ok || outcome.crashed) return;
+        this.state.addError(
+          `URL parameter "design": the design was refused: ${outcome.errors.join('; ')}; showing ${DEFAULT_PRESET} instead.`,
+        );
+        await this.loadPreset(DEFAULT_PRESET);
+        return;
+      }
+      const outcome = await this.load({ ...run, name: url.preset });
       if (outcome.ok || outcome.crashed) return;
       if (url.edits.length === 0 && url.faults.length === 0) {
         this.reportRefusal(url.preset, outcome.errors);
@@ -138,31 +169,12 @@ export class SimBridge {
   /**
    * Loads a scenario document that is no preset (a "Build your own" design) with its own seed,
    * from t = 0. A refused document comes back with the validator's messages and the run on screen
-   * stays. The page address keeps its preset: a design travels as a file, not as a link.
+   * stays. The page address then holds the design (`design=v1.<...>`), so a copied address opens
+   * the same run.
    */
   async loadDocument(doc: unknown): Promise<LoadOutcome> {
-    const previous = this.state.run.status;
-    this.pause();
-    this.state.setStatus('loading');
-    try {
-      return await this.channel.call(async (api): Promise<LoadOutcome> => {
-        const loaded = await api.load(doc);
-        if (!loaded.ok) {
-          // A refused design leaves the run as it was, paused if it was playing.
-          const kept = previous === 'playing' || previous === 'loading' ? 'paused' : previous;
-          this.state.setStatus(kept);
-          return { ok: false, errors: loaded.errors };
-        }
-        const { name, title } = loaded.scenario;
-        this.current = { name, doc, seed: loaded.seed, edits: [], base: doc };
-        this.state.scenarioLoaded(name, title ?? name, loaded, []);
-        this.state.ingest(await api.snapshot(0, -1));
-        return { ok: true };
-      }, false);
-    } catch (error) {
-      this.fail(error);
-      return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
-    }
+    const outcome = await this.load({ name: '', base: doc });
+    return outcome.ok ? { ok: true } : { ok: false, errors: outcome.errors };
   }
 
   /** Loads a run; on refusal the previous run stays (its status too) and the errors come back. */
@@ -171,6 +183,7 @@ export class SimBridge {
     this.pause();
     this.state.setStatus('loading');
     try {
+      const design = request.base === undefined ? undefined : await encodeDesign(request.base);
       const outcome = await this.channel.call(async (api) => {
         const result = await loadRun(api, request);
         if (!result.ok) {
@@ -182,15 +195,21 @@ export class SimBridge {
           }
           return result;
         }
-        const { name } = request;
+        // A design is named and titled by its own document.
+        const { scenario } = result.loaded;
+        const name = design === undefined ? request.name : scenario.name;
         this.current = {
           name,
           doc: result.doc,
           seed: result.loaded.seed,
           edits: result.edits,
           base: request.base,
+          ...(design === undefined ? {} : { design }),
         };
-        const title = this.state.run.presets.find((p) => p.name === name)?.title ?? name;
+        const title =
+          design === undefined
+            ? (this.state.run.presets.find((p) => p.name === name)?.title ?? name)
+            : (scenario.title ?? name);
         this.state.scenarioLoaded(name, title, result.loaded, result.edits);
         if (result.injected.length > 0) this.state.faultsInjected(result.injected);
         this.state.ingest(await api.snapshot(0, -1));
@@ -204,7 +223,7 @@ export class SimBridge {
         if (resume) this.play();
         return { ok: false, errors: outcome.errors };
       }
-      // A design has no link (it travels as a file): the address keeps its preset.
+      // onRunChanged names presets only: a design's link is its document (see designParam).
       if (request.base === undefined) this.onRunChanged?.(request.name, outcome.loaded.seed);
       return { ok: true };
     } catch (error) {
@@ -221,6 +240,8 @@ export class SimBridge {
   play(): void {
     const { status } = this.state.run;
     if (status !== 'paused' || !this.current) return;
+    // Playing takes over from a run to a time still in its first slice.
+    this.runningTo = null;
     this.state.setStatus('playing');
     this.lastRequest = this.frames.now();
     this.frame ??= this.frames.request(this.onFrame);
@@ -229,6 +250,7 @@ export class SimBridge {
   pause(): void {
     if (this.frame !== null) this.frames.cancel(this.frame);
     this.frame = null;
+    this.runningTo = null;
     if (this.state.run.status === 'playing') this.state.setStatus('paused');
   }
 
@@ -268,6 +290,56 @@ export class SimBridge {
       } while (snapshot.now < target && !snapshot.done);
       return snapshot;
     });
+  }
+
+  /**
+   * Runs the simulated clock to exactly `t` seconds (fractions too), as fast as the worker goes,
+   * in short slices so the clock, charts and progress bar follow it; the status reads "playing"
+   * meanwhile, so Pause (or any other command, or aborting `signal`) stops it between slices
+   * where it got to. The run then shows the same time, figures and report as a run stepped to
+   * `t`. A `t` that is no number after now and up to the run's duration is refused with a
+   * message naming the field and the range.
+   */
+  async runTo(t: number, signal?: AbortSignal): Promise<RunToOutcome> {
+    if (!this.current) return { ok: false, errors: ['Run to: no scenario is loaded yet'] };
+    this.pause();
+    if (signal?.aborted) return { ok: true, now: this.state.run.now, stopped: true };
+    const own = {};
+    this.runningTo = own;
+    const stillOurs = () => this.runningTo === own && signal?.aborted !== true;
+    const stop = () => {
+      if (this.runningTo === own) this.pause();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      for (let first = true; ; first = false) {
+        const result = await this.channel.call<RunToResult>(async (api) => {
+          const { buckets, resolution } = this.state.series;
+          const slice = await api.runTo(t, RUN_TO_BUDGET_MS, buckets, resolution);
+          if (slice.ok) this.take(slice.snapshot);
+          return slice;
+        });
+        if (!result.ok) {
+          if (!first) return { ok: true, now: this.state.run.now, stopped: true };
+          if (this.runningTo === own) this.runningTo = null;
+          return result;
+        }
+        const { now, done } = result.snapshot;
+        if (done) this.finish();
+        if (now >= t || done) {
+          if (this.runningTo === own) this.pause();
+          return { ok: true, now, stopped: false };
+        }
+        if (!stillOurs()) return { ok: true, now, stopped: true };
+        if (first) this.state.setStatus('playing');
+      }
+    } catch (error) {
+      this.fail(error);
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, errors: [message] };
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
   }
 
   /** Back to t = 0 with the same scenario and seed. */
@@ -400,8 +472,8 @@ export class SimBridge {
     }
     // An edited run is not a preset: the page address holds its edits, the CLI needs a file.
     const reproduce =
-      run.edits.length > 0
-        ? `Reproduce it with the page address (it holds the edits), or "Export scenario" and ` +
+      run.edits.length > 0 || run.design !== undefined
+        ? `Reproduce it with the page address (it holds the design and edits), or "Export scenario" and ` +
           `npm run sim -- <file> --seed ${run.seed}`
         : `Reproduce it with: npm run sim -- ${run.name} --seed ${run.seed} ` +
           `(or ?preset=${run.name}&seed=${run.seed})`;

@@ -4,13 +4,14 @@ import { downloadText } from '../components/download';
 import { useBuilderStore } from './builderStore';
 import type { DesignState } from './designSync';
 import { formatDesign } from './formatDesign';
+import { ShareDesign } from './ShareDesign';
 import { startingDesign } from './startingDesign';
 
-/** Run the design like a preset, save it for the CLI, or start again from the loaded run. */
+/** Run the design like a preset, save it for the CLI, share it as a link, or start again. */
 export function DesignActions({ design }: { design: DesignState }) {
   const bridge = useBridge();
   const notify = useBuilderStore((s) => s.notify);
-  const start = useBuilderStore((s) => s.start);
+  const apply = useBuilderStore((s) => s.apply);
   const [busy, setBusy] = useState(false);
   const invalid = design.errors.length > 0;
   const name = typeof design.doc.name === 'string' ? design.doc.name : 'design';
@@ -35,7 +36,9 @@ export function DesignActions({ design }: { design: DesignState }) {
   const restart = async () => {
     setBusy(true);
     try {
-      start(startingDesign(await bridge.scenarioDocument()));
+      // A change like any other: Undo brings the thrown-away design back.
+      const doc = startingDesign(await bridge.scenarioDocument());
+      apply({ ok: true, doc }, 'Started again from the loaded scenario.');
     } catch {
       // The bridge has already reported the failure with the scenario and seed.
     } finally {
@@ -63,6 +66,7 @@ export function DesignActions({ design }: { design: DesignState }) {
       >
         Export
       </button>
+      <ShareDesign doc={design.doc} disabled={invalid} />
       <button
         type="button"
         data-testid="builder-restart"

@@ -35,7 +35,14 @@ export function DesignJsonEditor({ design }: { design: DesignState }) {
           : `${problems} problem${problems === 1 ? '' : 's'}: the canvas keeps the last valid design until they are fixed.`}
       </p>
       {problems > 0 && (
-        <ul className="builder-errors" data-testid="builder-errors">
+        // Focusable and named: a long list scrolls, and must scroll from the keyboard too (axe's
+        // scrollable-region-focusable).
+        <ul
+          className="builder-errors"
+          data-testid="builder-errors"
+          tabIndex={0}
+          aria-label="Problems in the design's JSON"
+        >
           {design.errors.map((error) => (
             <li key={error} data-testid="builder-error">
               {error}

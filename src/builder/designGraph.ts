@@ -22,6 +22,12 @@ export interface DesignEdge {
   to: string;
   /** The step kind or the membership the edge stands for ('call', 'replica', 'consumer'...). */
   kind: string;
+  /**
+   * What the arrow says on the canvas, in words so colour is never needed: for a step, the
+   * endpoints that take it and its kind (`read, write → call`, `order → cacheRead (miss)`); for
+   * a source, `requests (endpoint)`; else the kind (`replica`, `node`, `route`).
+   */
+  label: string;
 }
 
 export interface DesignGraph {
@@ -89,7 +95,7 @@ export function designGraph(doc: DesignDoc): DesignGraph {
   const nodes: Omit<DesignNode, 'column' | 'row'>[] = [];
   const edges: DesignEdge[] = [];
   /** One arrow per (from, to, kind): two endpoints reading one database draw it once. */
-  const seen = new Set<string>();
+  const seen = new Map<string, { edge: DesignEdge; endpoints: string[] }>();
   const add = (kind: ComponentKind, item: Record<string, unknown>) => {
     if (typeof item.id === 'string') {
       nodes.push({
@@ -105,16 +111,23 @@ export function designGraph(doc: DesignDoc): DesignGraph {
     to: unknown,
     kind: string,
     allowed: readonly ComponentKind[],
+    endpoint?: string,
+    label = kind,
   ) => {
     if (typeof to !== 'string') return;
     // The first kind allowed wins: a cache's loadFrom names a database before a station.
     const toKind = allowed.find((k) => kinds.get(to)?.has(k));
     if (toKind === undefined) return;
-    const edge = { from: nodeKey(from), to: nodeKey({ kind: toKind, id: to }), kind };
+    const edge = { from: nodeKey(from), to: nodeKey({ kind: toKind, id: to }), kind, label };
     const key = `${edge.from}>${edge.to}>${kind}`;
+    const known = seen.get(key) ?? { edge, endpoints: [] };
     if (!seen.has(key)) {
-      seen.add(key);
+      seen.set(key, known);
       edges.push(edge);
+    }
+    if (endpoint !== undefined && !known.endpoints.includes(endpoint)) {
+      known.endpoints.push(endpoint);
+      known.edge.label = `${known.endpoints.join(', ')} → ${label}`;
     }
   };
 
@@ -123,14 +136,18 @@ export function designGraph(doc: DesignDoc): DesignGraph {
   for (const source of itemsOf(doc, 'sources')) {
     add('source', source);
     const ref = { kind: 'source' as const, id: String(source.id) };
+    // What a source sends: requests, to the endpoint it names.
+    const label =
+      typeof source.endpoint === 'string' ? `requests (${source.endpoint})` : 'requests';
     if (typeof group.id === 'string' && source.target === group.id) {
       for (const centre of centres)
         edges.push({
           from: nodeKey(ref),
           to: nodeKey({ kind: 'centre', id: String(centre.id) }),
           kind: 'source',
+          label,
         });
-    } else link(ref, source.target, 'source', ['station']);
+    } else link(ref, source.target, 'source', ['station'], undefined, label);
   }
   for (const centre of centres) {
     add('centre', centre);
@@ -140,10 +157,13 @@ export function designGraph(doc: DesignDoc): DesignGraph {
     add('station', station);
     const ref = { kind: 'station' as const, id: String(station.id) };
     for (const route of asList(station.routes)) link(ref, asRecord(route).to, 'route', ['station']);
-    for (const steps of Object.values(asRecord(station.endpoints))) {
+    for (const [endpoint, steps] of Object.entries(asRecord(station.endpoints))) {
       for (const step of asList(steps).map(asRecord)) {
         for (const [field, allowed] of Object.entries(STEP_TARGETS)) {
-          link(ref, step[field], String(step.kind), allowed);
+          const kind = String(step.kind);
+          // A cache read's loadFrom is where a miss goes.
+          const label = field === 'loadFrom' ? `${kind} (miss)` : kind;
+          link(ref, step[field], kind, allowed, endpoint, label);
         }
       }
     }

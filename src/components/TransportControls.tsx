@@ -1,5 +1,6 @@
 import { useBridge } from '../bridge/BridgeContext';
 import { useAppStore } from '../store/store';
+import { RunToField } from './RunToField';
 
 export function TransportControls() {
   const bridge = useBridge();
@@ -47,6 +48,7 @@ export function TransportControls() {
       >
         Reset
       </button>
+      <RunToField />
     </div>
   );
 }

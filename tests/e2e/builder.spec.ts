@@ -125,6 +125,32 @@ test('build your own: removing a referenced component is refused with the names'
     'Connected "api" (endpoint "read") to service "service-1".',
   );
   await expect(builder.json).toHaveValue(/"kind": "call",\n\s+"to": "service-1"/);
+  // Undo and redo: with the buttons, then with the keys while the focus is on the canvas.
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  await undo.click();
+  await expect(builder.notice).toHaveText(
+    'Undone: Connected "api" (endpoint "read") to service "service-1".',
+  );
+  await expect(builder.json).not.toHaveValue(/"to": "service-1"/);
+  await undo.click();
+  await expect(builder.node('station', 'service-1')).toHaveCount(0);
+  await redo.click();
+  await expect(builder.node('station', 'service-1')).toBeVisible();
+  await builder.node('station', 'api').focus();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(builder.json).toHaveValue(/"kind": "call",\n\s+"to": "service-1"/);
+  await page.keyboard.press('Control+Z');
+  await expect(builder.json).not.toHaveValue(/"to": "service-1"/);
+  await page.keyboard.press('Control+Y');
+  await expect(builder.json).toHaveValue(/"kind": "call",\n\s+"to": "service-1"/);
+  await expect(redo).toBeDisabled();
+  // Inside the JSON the textarea keeps its own undo: Ctrl+Z there is not the design's.
+  await builder.json.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(builder.node('station', 'service-1')).toBeVisible();
+  await expect(redo).toBeDisabled();
+
   // Now something refers to it: removing it is refused, naming the step.
   await builder.node('station', 'service-1').click();
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -140,4 +166,61 @@ test('build your own: removing a referenced component is refused with the names'
   expect(download.suggestedFilename()).toBe('read-write-split-custom.json');
   const file = await download.path();
   expect(readFileSync(file, 'utf8')).toBe(await builder.json.inputValue());
+});
+
+/** A box's place on the canvas, from its transform. */
+async function placeOf(box: Locator): Promise<{ x: number; y: number }> {
+  const transform = (await box.getAttribute('transform')) ?? '';
+  const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(transform);
+  if (!match) throw new Error(`no translate in "${transform}"`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+test('build your own: boxes move by dragging and with the arrow keys; arrows say what they are', async ({
+  page,
+}) => {
+  const pageErrors = collectPageErrors(page);
+  const ui = new PeakLab(page);
+  const builder = new BuilderUi(page);
+  await ui.open('?preset=read-write-split');
+  await builder.toggle.click();
+
+  // Every arrow is labelled in words: endpoint and step kind, or what a part is.
+  const labels = page.locator('.builder-edge-label');
+  await expect(labels.filter({ hasText: /^read → dbRead$/ })).toHaveCount(1);
+  await expect(labels.filter({ hasText: /^write → dbWrite$/ })).toHaveCount(1);
+  await expect(labels.filter({ hasText: /^requests \(read\)$/ })).toHaveCount(1);
+  await expect(labels.filter({ hasText: /^replica$/ })).toHaveCount(5);
+
+  // Dragged with the pointer: the box moves, the JSON does not change, and it is no undo step.
+  const api = builder.node('station', 'api');
+  const json = await builder.json.inputValue();
+  const start = await placeOf(api);
+  await api.scrollIntoViewIfNeeded();
+  const box = (await api.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 90, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => placeOf(api)).toEqual({ x: start.x + 60, y: start.y + 90 });
+  await expect(builder.json).toHaveValue(json);
+  await expect(builder.status).toHaveAttribute('data-valid', 'true');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  // A drag is no click: nothing was selected by it.
+  await expect(page.getByTestId('builder-selected')).toHaveCount(0);
+
+  // With the keyboard: the arrows move the focused box (and do not step the simulation).
+  await api.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => placeOf(api)).toEqual({ x: start.x + 70, y: start.y + 140 });
+  await expect(ui.clock).toHaveAttribute('data-seconds', '0');
+  await expect(api).toBeFocused();
+  await expect(builder.json).toHaveValue(json);
+
+  // The design changes: the moved box stays where it was put, the new one gets a place.
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await expect(builder.node('station', 'service-1')).toBeVisible();
+  expect(await placeOf(api)).toEqual({ x: start.x + 70, y: start.y + 140 });
+  expect(pageErrors).toEqual([]);
 });

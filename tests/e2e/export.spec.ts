@@ -1,20 +1,19 @@
+import { expect, test } from '../../testing/peaklab';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { cliJson } from './helpers/cli';
-import { PeakLab } from './helpers/peakLab';
 
 test('the exported JSON is byte-identical to the CLI output for the same preset and seed, wallMs aside', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(90_000);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=retry-storm&seed=7');
-  await expect(ui.appliedSeed).toHaveText('7');
+  await peaklab.openLesson('retry-storm', { seed: 7 });
+  await expect(peaklab.appliedSeed).toHaveText('7');
   const cliText = cliJson('retry-storm', 7);
   const cli = JSON.parse(cliText) as Record<string, unknown>;
-  await ui.runToEnd();
+  await peaklab.runToEnd();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), ui.exportJson.click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), peaklab.exportJson.click()]);
   expect(download.suggestedFilename()).toBe('retry-storm-seed7.json');
   const text = await readFile(await download.path(), 'utf8');
   // One JSON document on one line, as the CLI prints it.

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
+import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
 
 /** The Lesson panel in the words of the page. */
 class LessonUi {
@@ -47,27 +47,33 @@ const preset = (name: string): Doc =>
   JSON.parse(readFileSync(`sim/scenarios/presets/${name}.json`, 'utf8')) as Doc;
 
 test('a goal met on the run as shipped turns broken when a fault is injected from the fault panel', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const lesson = new LessonUi(page);
-  await ui.openLesson('circuit-breaker');
+  await peaklab.openLesson('circuit-breaker');
   await expect(lesson.text).toContainText('Goals: from t = 35 s');
   await expect(lesson.status('orders-p99')).toHaveText(/Pending/);
 
   // As shipped: the breaker keeps the orders fast.
-  await ui.runToEnd();
+  await peaklab.runToEnd();
   await expect(lesson.status('orders-p99')).toHaveAttribute('data-status', 'met');
   await expect(lesson.status('orders-p99')).toHaveText(/✓\s*Met/);
   await expect(lesson.reason('orders-p99')).toContainText('held from t = 35.0 s to 150.0 s');
 
   // The same run with the api itself slowed down from t = 60 s: no breaker helps with that.
-  await ui.reset.click();
+  await peaklab.reset.click();
   await expect(lesson.status('orders-p99')).toHaveAttribute('data-status', 'pending');
-  await ui.scheduleFault({ kind: 'slowdown', station: 'api', factor: 10, duration: 20, at: 60 });
-  await ui.runToEnd();
+  await peaklab.scheduleFault({
+    kind: 'slowdown',
+    station: 'api',
+    factor: 10,
+    duration: 20,
+    at: 60,
+  });
+  await peaklab.runToEnd();
   await expect(lesson.status('orders-p99')).toHaveAttribute('data-status', 'broken');
   await expect(lesson.status('orders-p99')).toHaveText(/✗\s*Broken/);
   await expect(lesson.at('orders-p99')).toHaveText('broke at t = 61.0 s');
@@ -83,12 +89,12 @@ test('a goal met on the run as shipped turns broken when a fault is injected fro
 });
 
 test('a lesson file with a bad field shows the validator’s messages and the run goes on', async ({
+  peaklab,
   page,
 }) => {
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const lesson = new LessonUi(page);
-  await ui.openLesson('circuit-breaker');
+  await peaklab.openLesson('circuit-breaker');
 
   const bad = preset('timeouts');
   bad.lesson.goals[0].percentile = 90;
@@ -102,8 +108,8 @@ test('a lesson file with a bad field shows the validator’s messages and the ru
   );
   // The previous scenario is still loaded and runs.
   await expect(lesson.text).toContainText('Goals: from t = 35 s');
-  await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '1');
+  await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '1');
 
   // Not JSON at all.
   await lesson.file.setInputFiles({
@@ -125,21 +131,23 @@ test('a lesson file with a bad field shows the validator’s messages and the ru
   expect(errors).toEqual([]);
 });
 
-test('a lesson shared by address loads, and its goals break as its text says', async ({ page }) => {
+test('a lesson shared by address loads, and its goals break as its text says', async ({
+  peaklab,
+  page,
+}) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const lesson = new LessonUi(page);
   const shared = preset('cache-consistency');
   await page.route('**/shared/consistency-lesson.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(shared) }),
   );
-  await ui.openLesson('mm1');
+  await peaklab.openLesson('mm1');
   await expect(page.getByTestId('lesson-none')).toBeVisible();
   await lesson.url.fill('/shared/consistency-lesson.json');
   await lesson.loadUrl.click();
   await expect(lesson.loaded).toContainText('consistency-lesson.json');
-  await ui.runToEnd();
+  await peaklab.runToEnd();
   await expect(lesson.status('no-stale-read')).toHaveAttribute('data-status', 'broken');
   await expect(lesson.at('no-stale-read')).toHaveText('broke at t = 2.0 s');
 
@@ -150,11 +158,11 @@ test('a lesson shared by address loads, and its goals break as its text says', a
 });
 
 test('the challenge score shows, and a knob button takes the keyboard to its field', async ({
+  peaklab,
   page,
 }) => {
-  const ui = new PeakLab(page);
   const lesson = new LessonUi(page);
-  await ui.openLesson('read-write-split');
+  await peaklab.openLesson('read-write-split');
   // 6 database stations x 32 connections x $0.05 + 5 replicas x $2.
   await expect(lesson.score).toHaveText('$19.60 per hour');
   await expect(page.getByTestId('lesson-score-state')).toHaveText(

@@ -1,36 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { download, FaultPanelUi } from './helpers/faultPanel';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
+import type { RunReport } from '../../sim/metrics/runReport';
+import { FaultPanelUi } from './helpers/faultPanel';
 
-interface OrdersFigures {
-  created: number;
-  completed: number;
-  inFlight: number;
-  duplicatesDelivered: number;
-  duplicatesSuppressed: number;
-  lostReplies: number;
-  compensationsByScanner: number;
-  doubleCaptures: number;
-  paymentsCaptured: number;
-  executor: { rejected: number; threads: number };
-}
-
-const ordersOf = (json: string) =>
-  (JSON.parse(json) as { orders: Record<string, OrdersFigures> }).orders.orders!;
+const ordersOf = (report: RunReport) => report.orders!.orders!;
 /** Requests offered by each source: the same seed offers the same traffic, faults or not. */
-const offeredOf = (json: string) =>
-  Object.values((JSON.parse(json) as { sources: Record<string, { offered: number }> }).sources).map(
-    (s) => s.offered,
-  );
+const offeredOf = (report: RunReport) => Object.values(report.sources).map((s) => s.offered);
 
 test('order faults from the page: duplicated messages are suppressed, a crashed instance is unstuck by the job', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(180_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const faults = new FaultPanelUi(page);
-  await ui.open('?preset=async-creation&seed=5');
+  await peaklab.openLesson('async-creation', { seed: 5 });
 
   // Only the services the sagas call are offered for duplicated messages.
   await faults.choose('Duplicate messages (saga calls arrive twice)');
@@ -47,9 +30,9 @@ test('order faults from the page: duplicated messages are suppressed, a crashed 
   await faults.at.fill('40');
   await faults.injectAt.click();
   await expect(faults.injected).toHaveCount(2);
-  await ui.runToEnd(150_000);
+  await peaklab.runToEnd(150_000);
 
-  const withFaults = (await download(page, ui.exportJson)).text;
+  const withFaults = await peaklab.report();
   const o = ordersOf(withFaults);
   expect(o.duplicatesDelivered).toBeGreaterThan(100);
   expect(o.duplicatesSuppressed).toBeGreaterThanOrEqual(o.duplicatesDelivered);
@@ -59,7 +42,7 @@ test('order faults from the page: duplicated messages are suppressed, a crashed 
   // The background pool's figures on screen are the report's.
   await expect(page.getByTestId('orders-orders-poolRejected')).toHaveAttribute(
     'data-value',
-    String(o.executor.rejected),
+    String(o.executor!.rejected),
   );
   await expect(page.getByTestId('orders-orders-duplicatesSuppressed')).toHaveAttribute(
     'data-value',
@@ -67,10 +50,10 @@ test('order faults from the page: duplicated messages are suppressed, a crashed 
   );
 
   // The same seed without the faults: nothing duplicated, nothing lost.
-  await ui.reset.click();
+  await peaklab.reset.click();
   await expect(faults.injected).toHaveCount(0);
-  await ui.runToEnd(150_000);
-  const withoutFaults = (await download(page, ui.exportJson)).text;
+  await peaklab.runToEnd(150_000);
+  const withoutFaults = await peaklab.report();
   const base = ordersOf(withoutFaults);
   expect(base.duplicatesDelivered).toBe(0);
   expect(base.lostReplies).toBe(0);

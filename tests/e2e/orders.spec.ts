@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { download } from './helpers/faultPanel';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 const FIELDS = [
   'created',
@@ -15,20 +13,18 @@ const FIELDS = [
 ] as const;
 
 test('the orders panel counts what each practice did, as the report does, and tells an order from its machines', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(180_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=compensation&seed=2');
+  await peaklab.openLesson('compensation', { seed: 2 });
   await expect(page.getByRole('heading', { name: /Orders: the XState machines/ })).toBeVisible();
-  await ui.runToEnd(150_000);
+  await peaklab.runToEnd(150_000);
 
   // Every counter on screen is the exported report's figure.
-  const report = JSON.parse((await download(page, ui.exportJson)).text) as {
-    orders: Record<string, Record<string, number>>;
-  };
-  const o = report.orders.orders!;
+  const report = await peaklab.report();
+  const o = report.orders!.orders!;
   for (const field of FIELDS) {
     await expect(page.getByTestId(`orders-orders-${field}`)).toHaveAttribute(
       'data-value',

@@ -1,7 +1,7 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
+import type { Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { listPresets } from './helpers/cli';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
 
 /**
  * Simulated requests a preset asks for (rate x duration). Past this a run to the end takes
@@ -24,34 +24,33 @@ function requestsOf(preset: string): number {
 for (const preset of listPresets()) {
   const fullScale = requestsOf(preset) > RUN_TO_END_LIMIT;
   const how = fullScale ? 'runs at max speed for a while' : 'runs to the end at max speed';
-  test(`${preset}: loads, ${how} and shows numbers`, async ({ page }, testInfo) => {
+  test(`${preset}: loads, ${how} and shows numbers`, async ({ peaklab, page }, testInfo) => {
     test.setTimeout(90_000);
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open(`?preset=${preset}`);
-    await expect(ui.picker).toHaveValue(preset);
+    await peaklab.openLesson(preset);
+    await expect(peaklab.picker).toHaveValue(preset);
     await expect(page.getByTestId('scenario-description')).not.toBeEmpty();
-    await expect(ui.errorBanners).toHaveCount(0);
+    await expect(peaklab.errorBanners).toHaveCount(0);
 
     const progress = page.getByTestId('sim-progress');
     const max = Number(await progress.getAttribute('max'));
     if (fullScale) {
-      await ui.setSpeed('max');
-      await ui.play();
+      await peaklab.setSpeed('max');
+      await peaklab.play();
       // Wait for a few series buckets (1 s each in lesson 11), so each chart has a line.
       await expect
-        .poll(() => ui.seconds(), { timeout: 60_000, intervals: [500] })
+        .poll(() => peaklab.seconds(), { timeout: 60_000, intervals: [500] })
         .toBeGreaterThan(4);
-      await ui.pause();
-      const at = await ui.seconds();
+      await peaklab.pause();
+      const at = await peaklab.seconds();
       expect(at).toBeLessThan(max);
       expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(at);
     } else {
-      await ui.runToEnd();
+      await peaklab.runToEnd();
       // The clock stops exactly at the scenario's duration and the bar is full.
-      expect(await ui.seconds()).toBe(max);
+      expect(await peaklab.seconds()).toBe(max);
       expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(max);
-      await expect(ui.playPause).toBeDisabled();
+      await expect(peaklab.playPause).toBeDisabled();
     }
 
     // Traffic went through: every source offered requests and finished some, and the stations
@@ -62,12 +61,12 @@ for (const preset of listPresets()) {
     expect(stationIds.length).toBeGreaterThan(0);
     let busyStations = 0;
     for (const id of stationIds) {
-      await expect(ui.stationCell(id, 'utilisation')).toHaveText(/^\d+\.\d%$/);
-      if ((await count(ui.stationCell(id, 'arrivals'))) > 0) busyStations++;
+      await expect(peaklab.stationCell(id, 'utilisation')).toHaveText(/^\d+\.\d%$/);
+      if ((await count(peaklab.stationCell(id, 'arrivals'))) > 0) busyStations++;
     }
     expect(busyStations).toBeGreaterThan(0);
     for (const id of await rowIds(page.getByTestId('sources'))) {
-      await expect(ui.sourceCell(id, 'successShare')).toHaveText(/^\d+\.\d%$/);
+      await expect(peaklab.sourceCell(id, 'successShare')).toHaveText(/^\d+\.\d%$/);
     }
 
     // The charts drew a line for each series.
@@ -79,7 +78,7 @@ for (const preset of listPresets()) {
       }
     }
 
-    await ui.keepScreenshot(testInfo, `${preset}-${fullScale ? 'paused' : 'finished'}`);
+    await peaklab.keepScreenshot(testInfo, `${preset}-${fullScale ? 'paused' : 'finished'}`);
     expect(errors).toEqual([]);
   });
 }

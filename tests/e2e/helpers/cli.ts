@@ -17,7 +17,8 @@ export function listPresets(): string[] {
     .filter((name) => name !== '');
 }
 
-/** The CLI's --json line for a preset and seed. */
-export function cliJson(preset: string, seed: number): string {
-  return cli([preset, '--seed', String(seed), '--json']);
+/** The CLI's --json line for a preset and seed (and `--until`, when given). */
+export function cliJson(preset: string, seed: number, until?: number): string {
+  const stop = until === undefined ? [] : ['--until', String(until)];
+  return cli([preset, '--seed', String(seed), ...stop, '--json']);
 }

@@ -20,6 +20,9 @@ export class PeakLab {
   readonly status: Locator;
   readonly errorBanners: Locator;
   readonly appliedSeed: Locator;
+  readonly runToInput: Locator;
+  readonly runToButton: Locator;
+  readonly runToError: Locator;
 
   constructor(readonly page: Page) {
     this.picker = page.getByLabel('Scenario');
@@ -34,6 +37,9 @@ export class PeakLab {
     this.status = page.getByTestId('run-status');
     this.errorBanners = page.getByTestId('error-banner');
     this.appliedSeed = page.getByTestId('applied-seed');
+    this.runToInput = page.getByLabel('Run to (s)');
+    this.runToButton = page.getByTestId('run-to-submit');
+    this.runToError = page.getByTestId('run-to-error');
   }
 
   /** Opens the page (with an optional query string) and waits until a scenario is loaded. */
@@ -122,27 +128,27 @@ export class PeakLab {
   }
 
   /**
-   * Runs the simulated clock to exactly `seconds` (a whole number, not before now): pauses, then
-   * steps one simulated second at a time (each step lands on its second exactly), so the run
-   * stops at that time and not a frame later. The clock must be on a whole second, as it is after
-   * opening, Reset or a previous runTo.
+   * Runs the simulated clock to exactly `seconds` (fractions too: 37.25) through the page's
+   * "Run to" field, as a person would: the worker runs there as fast as it goes and stops on that
+   * time, not a frame later; the clock, charts and report then read as after stepping there.
+   * Throws with the page's message when the time is refused (not after now, or past the end).
    */
   async runTo(seconds: number): Promise<void> {
-    if (!Number.isInteger(seconds) || seconds < 0) {
-      throw new RangeError(`runTo: seconds must be a whole number >= 0, got ${seconds}`);
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+      throw new RangeError(`runTo: seconds must be a finite number, got ${seconds}`);
     }
-    if ((await this.status.getAttribute('data-status')) === 'playing') await this.pause();
-    const now = await this.seconds();
-    if (!Number.isInteger(now) || now > seconds) {
-      throw new RangeError(`runTo(${seconds}): the clock is at ${now} s; reset first`);
+    // String(number) gives back the same double, so the clock can be compared as text.
+    const text = String(seconds);
+    await this.runToInput.fill(text);
+    await this.runToInput.press('Enter');
+    const arrived = this.page.locator(`[data-testid="sim-clock"][data-seconds="${text}"]`);
+    await expect(arrived.or(this.runToError)).toBeVisible({ timeout: 60_000 + 20 * seconds });
+    if (await this.runToError.isVisible()) {
+      throw new RangeError(`runTo(${seconds}): ${await this.runToError.innerText()}`);
     }
-    // The right arrow steps one second (not while a form field has the focus); presses queue up
-    // in the bridge, each step starting where the previous one landed.
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (let t = now; t < seconds; t++) await this.page.keyboard.press('ArrowRight');
-    await expect(this.clock).toHaveAttribute('data-seconds', String(seconds), {
-      timeout: 15_000 + 1_000 * (seconds - now),
-    });
+    // Paused (or finished) on that time, with the field ready for the next run.
+    await expect(this.status).not.toHaveAttribute('data-status', 'playing');
+    await expect(this.runToButton).toHaveText('Run');
   }
 
   /** The run so far as "Export JSON" downloads it: the CLI's --json document. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBuilderStore } from '../../../src/builder/builderStore';
+import { EMPTY_HISTORY } from '../../../src/builder/designHistory';
 import { addReplica } from '../../../src/builder/operations/addReplica';
 import { removeComponent } from '../../../src/builder/operations/removeComponent';
 import { preset } from './builderFixtures';
@@ -8,7 +9,12 @@ const state = () => useBuilderStore.getState();
 
 describe('builderStore', () => {
   beforeEach(() => {
-    useBuilderStore.setState({ design: null, selected: null, notice: null });
+    useBuilderStore.setState({
+      design: null,
+      selected: null,
+      notice: null,
+      history: EMPTY_HISTORY,
+    });
     state().start(preset('read-write-split'));
   });
 

@@ -14,16 +14,19 @@ describe('designGraph', () => {
       from: 'station:api',
       to: 'database:orders',
       kind: 'dbRead',
+      label: 'read → dbRead',
     });
     expect(graph.edges).toContainEqual({
       from: 'station:api',
       to: 'database:orders',
       kind: 'dbWrite',
+      label: 'write → dbWrite',
     });
     expect(graph.edges).toContainEqual({
       from: 'database:orders',
       to: 'station:replica-5',
       kind: 'replica',
+      label: 'replica',
     });
     expect(graph.nodes.find((n) => n.key === 'database:orders')!.detail).toBe('5 replicas');
     // Left to right as requests flow: sources, the api, the database, its stations.
@@ -42,11 +45,13 @@ describe('designGraph', () => {
       from: 'station:api',
       to: 'cache:redis',
       kind: 'cacheRead',
+      label: 'order → cacheRead',
     });
     expect(graph.edges).toContainEqual({
       from: 'cache:redis',
       to: 'station:redis-2',
       kind: 'node',
+      label: 'node',
     });
     expect(graph.nodes.find((n) => n.key === 'cache:redis')!.detail).toBe('3 nodes');
   });
@@ -60,12 +65,40 @@ describe('designGraph', () => {
       from: 'station:api',
       to: 'topic:topic-1',
       kind: 'publish',
+      label: 'get → publish',
     });
     expect(graph.edges).toContainEqual({
       from: 'topic:topic-1',
       to: 'station:topic-1-consumer',
       kind: 'consumer',
+      label: 'consumer',
     });
+  });
+
+  it('labels each arrow with what it is: endpoints and step kind, a miss, a source', () => {
+    const labels = (name: string) =>
+      designGraph(preset(name)).edges.map((e) => `${e.from} > ${e.to}: ${e.label}`);
+    expect(labels('read-write-split')).toEqual(
+      expect.arrayContaining([
+        'source:readers > station:api: requests (read)',
+        'station:api > database:orders: read → dbRead',
+        'station:api > database:orders: write → dbWrite',
+        'database:orders > station:master: master',
+      ]),
+    );
+    expect(labels('cache-flush')).toContain(
+      'station:api > station:order-db: order → cacheRead (miss)',
+    );
+    expect(labels('lunch-rush')).toContain('station:gateway > station:order-service: route');
+    // Two endpoints taking the same step to the same place: one arrow, both named.
+    const doc = tiny();
+    const api = (doc.stations as { endpoints: Record<string, unknown[]> }[])[0]!;
+    api.endpoints.list = [{ kind: 'call', to: 'api' }];
+    api.endpoints.get = [{ kind: 'call', to: 'api' }];
+    expect(designGraph(doc).edges).toEqual([
+      { from: 'source:users', to: 'station:api', kind: 'source', label: 'requests' },
+      { from: 'station:api', to: 'station:api', kind: 'call', label: 'get, list → call' },
+    ]);
   });
 
   it('draws data centres between the sources and their entry stations', () => {
