@@ -140,6 +140,32 @@ describe('SimBridge', () => {
     expect(t.state().chart.t).toEqual(cli.series.t);
   });
 
+  it('at max speed asks for the next slice as soon as one returns, not at the next frame', async () => {
+    const t = setUp();
+    await t.bridge.start('?preset=mm1');
+    t.bridge.setSpeed('max');
+    t.bridge.play();
+    await t.tick();
+    const afterOneFrame = t.calls.count;
+    // No frame runs meanwhile: only the chain of slices can make these calls.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(t.calls.count).toBeGreaterThan(afterOneFrame + 5);
+    expect(t.calls.maxInFlight).toBe(1);
+    // Pausing ends the chain.
+    t.bridge.pause();
+    await new Promise((r) => setTimeout(r, 5));
+    const paused = t.calls.count;
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(t.calls.count).toBe(paused);
+    // At a finite speed the slices stay one per frame.
+    t.bridge.setSpeed(1000);
+    t.bridge.play();
+    await t.tick();
+    const paced = t.calls.count;
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(t.calls.count).toBe(paced);
+  });
+
   it('pause stops asking for slices', async () => {
     const t = setUp();
     await t.bridge.start('?preset=mm1');
