@@ -140,6 +140,9 @@ export const api = {
   /** Executes exactly one event. */
   step(knownBuckets = 0, knownResolution = -1): Snapshot {
     const s = current();
+    // A run that has not moved yet has queued nothing: its components schedule their first
+    // events when the kernel starts (idempotent), so "step one event" must start it first.
+    s.kernel.start();
     if (!s.done && s.kernel.nextTime() <= s.duration) s.kernel.step();
     return takeSnapshot(s, knownBuckets, knownResolution);
   },

@@ -21,6 +21,15 @@ describe('worker API (called directly, as comlink would)', () => {
     );
   });
 
+  it('steps one event from a run that has not moved yet, also after a reset', () => {
+    api.load(PRESETS.mm1, 3);
+    const first = api.step();
+    expect(first.events).toBe(1);
+    expect(api.step().events).toBe(2);
+    api.reset();
+    expect(api.step().events).toBe(1);
+  });
+
   it('a wall-clock budget stops a slice early without changing the outcome', () => {
     api.load(PRESETS.mm8);
     const first = api.advance(Infinity, 0);
