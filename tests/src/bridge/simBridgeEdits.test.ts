@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { startPage as setUp } from './inProcessBridge';
 import { PRESETS } from '../../../sim/scenarios/presets';
 import { checked, runScenario } from '../../../sim/scenarios/runScenario';
-import { api } from '../../../sim/worker/api';
-import type { FrameScheduler } from '../../../src/bridge/frames';
-import { SimBridge } from '../../../src/bridge/simBridge';
-import type { SimRemote, WorkerFactory } from '../../../src/bridge/workerHandle';
 import { encodeJson } from '../../../src/store/urlCodec';
-import { createAppStore } from '../../../src/store/store';
 import { parseUrlState, urlSearchFor } from '../../../src/store/urlState';
-
-/** The real worker API in this process, answering asynchronously as comlink would. */
-const inProcess: WorkerFactory = () => ({
-  api: new Proxy(
-    {},
-    {
-      get:
-        (_, name: string) =>
-        async (...args: unknown[]) => {
-          await new Promise((r) => setTimeout(r, 0));
-          const fn = api[name as keyof typeof api] as (...a: unknown[]) => unknown;
-          return structuredClone(fn(...args));
-        },
-    },
-  ) as SimRemote,
-  terminate: () => {},
-});
-
-const noFrames: FrameScheduler = { request: () => 1, cancel: () => {}, now: () => 0 };
-
-async function setUp(query: string) {
-  const store = createAppStore();
-  const bridge = new SimBridge(store, { createWorker: inProcess, frames: noFrames });
-  await bridge.start(query);
-  return { bridge, state: () => store.getState() };
-}
 
 /** Runs the page's run to its end, one simulated second at a time as "Step 1 s" does. */
 async function runToEnd(t: Awaited<ReturnType<typeof setUp>>) {

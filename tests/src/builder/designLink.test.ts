@@ -6,7 +6,7 @@ import { followRunLink } from '../../../src/store/runLink';
 import { encodeDesign, MAX_DESIGN_CHARS } from '../../../src/store/urlDesign';
 import { searchForLink } from '../../../src/store/urlState';
 import { applied } from './builderFixtures';
-import { startPage } from './inProcessBridge';
+import { startPage } from '../bridge/inProcessBridge';
 
 type Page = Awaited<ReturnType<typeof startPage>>;
 

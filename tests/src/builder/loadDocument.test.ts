@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addReplica } from '../../../src/builder/operations/addReplica';
 import { startingDesign } from '../../../src/builder/startingDesign';
 import { applied } from './builderFixtures';
-import { startPage as setUp } from './inProcessBridge';
+import { startPage as setUp } from '../bridge/inProcessBridge';
 
 describe('SimBridge.loadDocument: running a design', () => {
   it('loads the design from t = 0, its new stations in the layout, and the clock advances', async () => {
