@@ -92,16 +92,16 @@ test('brushing a range zooms every chart; Reset zoom and Escape restore the whol
   await expect.poll(domains).toEqual(new Array(count).fill('0,150'));
 
   // Without a mouse: type the range, press Enter; Escape goes back to the whole run.
-  await page.getByLabel('From (s)').fill('40');
-  await page.getByLabel('To (s)').fill('80');
-  await page.getByLabel('To (s)').press('Enter');
+  await page.getByLabel('From (s)', { exact: true }).fill('40');
+  await page.getByLabel('To (s)', { exact: true }).fill('80');
+  await page.getByLabel('To (s)', { exact: true }).press('Enter');
   await expect.poll(domains).toEqual(new Array(count).fill('40,80'));
   await page.keyboard.press('Escape');
   await expect.poll(domains).toEqual(new Array(count).fill('0,150'));
 
   // A bad range is refused with a message naming the field and its range; nothing zooms.
-  await page.getByLabel('From (s)').fill('90');
-  await page.getByLabel('To (s)').fill('60');
+  await page.getByLabel('From (s)', { exact: true }).fill('90');
+  await page.getByLabel('To (s)', { exact: true }).fill('60');
   await page.getByTestId('zoom-apply').click();
   await expect(page.getByTestId('zoom-error')).toHaveText(
     'To must be a number of seconds greater than From and at most 150.',
