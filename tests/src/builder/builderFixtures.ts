@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import { PRESETS } from '../../../sim/scenarios/presets';
 import { validateScenario } from '../../../sim/scenarios/validateScenario';
+import { useBuilderStore } from '../../../src/builder/builderStore';
 import type { DesignDoc, OperationResult } from '../../../src/builder/designDoc';
+import { EMPTY_HISTORY } from '../../../src/builder/designHistory';
 
 /**
  * A preset's document, as the builder would start from it (a copy: tests may not share state).
@@ -56,3 +58,9 @@ export const station = (doc: DesignDoc, id: string) =>
 
 export const item = (doc: DesignDoc, collection: string, id: string) =>
   (doc[collection] as Record<string, unknown>[] | undefined)?.find((s) => s.id === id);
+
+/** The builder store emptied (no design, selection, notice or history), then started on a preset. */
+export function startBuilderOn(name: string): void {
+  useBuilderStore.setState({ design: null, selected: null, notice: null, history: EMPTY_HISTORY });
+  useBuilderStore.getState().start(preset(name));
+}

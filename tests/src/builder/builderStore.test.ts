@@ -1,21 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBuilderStore } from '../../../src/builder/builderStore';
-import { EMPTY_HISTORY } from '../../../src/builder/designHistory';
 import { addReplica } from '../../../src/builder/operations/addReplica';
 import { removeComponent } from '../../../src/builder/operations/removeComponent';
-import { preset } from './builderFixtures';
+import { startBuilderOn } from './builderFixtures';
 
 const state = () => useBuilderStore.getState();
 
 describe('builderStore', () => {
   beforeEach(() => {
-    useBuilderStore.setState({
-      design: null,
-      selected: null,
-      notice: null,
-      history: EMPTY_HISTORY,
-    });
-    state().start(preset('read-write-split'));
+    startBuilderOn('read-write-split');
   });
 
   it('a canvas operation rewrites the text and selects what it acted on', () => {

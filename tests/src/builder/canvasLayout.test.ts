@@ -13,11 +13,10 @@ import {
   placeNodes,
   type Positions,
 } from '../../../src/builder/canvasLayout';
-import { EMPTY_HISTORY } from '../../../src/builder/designHistory';
 import { designGraph } from '../../../src/builder/designGraph';
 import { addReplica } from '../../../src/builder/operations/addReplica';
 import { addStation } from '../../../src/builder/operations/addStation';
-import { preset } from './builderFixtures';
+import { preset, startBuilderOn } from './builderFixtures';
 
 const overlap = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.abs(a.x - b.x) < BOX_W && Math.abs(a.y - b.y) < BOX_H;
@@ -87,13 +86,7 @@ describe('moving a box', () => {
 describe('builder store: positions are view state', () => {
   const state = () => useBuilderStore.getState();
   beforeEach(() => {
-    useBuilderStore.setState({
-      design: null,
-      selected: null,
-      notice: null,
-      history: EMPTY_HISTORY,
-    });
-    state().start(preset('read-write-split'));
+    startBuilderOn('read-write-split');
   });
 
   it('a moved box keeps its place through changes and undo; the document never changes', () => {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canRedo, canUndo, useBuilderStore } from '../../../src/builder/builderStore';
-import { EMPTY_HISTORY, MAX_HISTORY, TYPING_PAUSE_MS } from '../../../src/builder/designHistory';
+import { MAX_HISTORY, TYPING_PAUSE_MS } from '../../../src/builder/designHistory';
 import { historyKey } from '../../../src/builder/HistoryTools';
 import { addReplica } from '../../../src/builder/operations/addReplica';
 import { addStation } from '../../../src/builder/operations/addStation';
 import { removeComponent } from '../../../src/builder/operations/removeComponent';
-import { preset } from './builderFixtures';
+import { preset, startBuilderOn } from './builderFixtures';
 
 const state = () => useBuilderStore.getState();
 const doc = () => state().design!.doc;
@@ -16,13 +16,7 @@ const addOne = () => state().apply(addReplica(doc(), 'orders'), 'Added a replica
 
 describe('builder undo and redo', () => {
   beforeEach(() => {
-    useBuilderStore.setState({
-      design: null,
-      selected: null,
-      notice: null,
-      history: EMPTY_HISTORY,
-    });
-    state().start(preset('read-write-split'));
+    startBuilderOn('read-write-split');
   });
 
   it('a new design has nothing to undo or redo', () => {
