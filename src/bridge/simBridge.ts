@@ -416,10 +416,11 @@ export class SimBridge {
 
   /**
    * Asks the worker for the next slice unless one is out. At "max" a slice that comes back asks
-   * for the next one at once instead of at the next animation frame: waiting for the frame left
-   * the worker idle for the rest of it, about a quarter of its time with 30 ms slices (bench:ui).
-   * The page still shows the newest snapshot each frame. Only while the frame loop runs: a pause
-   * or a run to a time (which stops the loop) ends the chain.
+   * for the next one at once, before the page takes it in: waiting for the next animation frame
+   * left the worker idle for the rest of it (about a quarter of its time with 30 ms slices), and
+   * waiting for the page to take in the snapshot left it idle for that (bench:ui). The page still
+   * shows the newest snapshot each frame. Only while the frame loop runs: a pause or a run to a
+   * time (which stops the loop) ends the chain.
    */
   private requestSlice(time: number): void {
     if (this.channel.pending > 0) return;
@@ -428,15 +429,19 @@ export class SimBridge {
       (time - this.lastRequest) / 1000,
     );
     this.lastRequest = time;
-    void this.command((api) => {
-      const { buckets, resolution } = this.state.series;
-      return api.advance(simSeconds, budgetMs, buckets, resolution);
-    }, false).then(() => {
-      const { status, speed } = this.state.run;
-      if (this.frame !== null && status === 'playing' && speed === 'max') {
-        this.requestSlice(this.frames.now());
-      }
-    });
+    void this.command(
+      (api) => {
+        const { buckets, resolution } = this.state.series;
+        return api.advance(simSeconds, budgetMs, buckets, resolution);
+      },
+      false,
+      (snapshot) => {
+        const { status, speed } = this.state.run;
+        if (this.frame !== null && status === 'playing' && speed === 'max' && !snapshot.done) {
+          this.requestSlice(this.frames.now());
+        }
+      },
+    );
   }
 
   /** Runs a call for its answer; a failure is reported with how to reproduce it, then thrown. */
@@ -449,18 +454,21 @@ export class SimBridge {
     }
   }
 
-  /** Runs a call that returns a snapshot and shows it; failures are reported, never thrown. */
+  /**
+   * Runs a call that returns a snapshot and shows it; failures are reported, never thrown.
+   * `beforeTake` runs once the worker has answered (the channel is free), before the page takes
+   * the snapshot in.
+   */
   private async command(
     task: (api: SimRemote) => Promise<Snapshot>,
     userAction = true,
+    beforeTake?: (snapshot: Snapshot) => void,
   ): Promise<void> {
     if (userAction && !this.current) return;
     try {
-      const snapshot = await this.channel.call(async (api) => {
-        const s = await task(api);
-        this.take(s);
-        return s;
-      });
+      const snapshot = await this.channel.call(task);
+      beforeTake?.(snapshot);
+      this.take(snapshot);
       if (snapshot.done) this.finish();
     } catch (error) {
       this.fail(error);

@@ -3,6 +3,7 @@ import { api } from '../../../sim/worker/api';
 import { presetScenario, runScenario } from '../../../sim/scenarios/runScenario';
 import type { FrameScheduler } from '../../../src/bridge/frames';
 import { SimBridge } from '../../../src/bridge/simBridge';
+import { WorkerChannel } from '../../../src/bridge/workerChannel';
 import type { SimRemote, WorkerFactory } from '../../../src/bridge/workerHandle';
 import { createAppStore } from '../../../src/store/store';
 
@@ -167,6 +168,35 @@ describe('SimBridge', () => {
     const paced = t.calls.count;
     for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
     expect(t.calls.count).toBe(paced);
+  });
+
+  it('at max speed asks for the next slice before taking the last one in', async () => {
+    const t = setUp();
+    await t.bridge.start('?preset=lunch-rush');
+    const call = vi.spyOn(WorkerChannel.prototype, 'call');
+    try {
+      // Calls asked of the worker when each snapshot reaches the store.
+      const askedAtTake: number[] = [];
+      let now = t.state().run.now;
+      const unsubscribe = t.store.subscribe((s) => {
+        if (s.run.now === now) return;
+        now = s.run.now;
+        askedAtTake.push(call.mock.calls.length);
+      });
+      t.bridge.setSpeed('max');
+      t.bridge.play();
+      await t.tick();
+      for (let i = 0; i < 300 && askedAtTake.length < 3; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      t.bridge.pause();
+      unsubscribe();
+      // The k-th slice is taken in after the (k+1)-th was asked for: the worker is not left
+      // idle while the page takes a snapshot in.
+      expect(askedAtTake.slice(0, 3)).toEqual([2, 3, 4]);
+    } finally {
+      call.mockRestore();
+    }
   });
 
   it('pause stops asking for slices', async () => {
