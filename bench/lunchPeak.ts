@@ -74,3 +74,21 @@ export function runLunchPeak(seconds: number, chunkSeconds = 10): LunchPeakResul
     offeredPerSecond: Math.round(offered / duration),
   };
 }
+
+/**
+ * Lesson 11 in this process the way the page's worker runs it at "max", for comparison: set up,
+ * run to `from` simulated seconds (the page starts timing there, once setup is behind it), then
+ * run in 0.1 s steps for `wallSeconds` of wall time. Simulated seconds per wall second.
+ */
+export function lunchPeakSpeedFor(wallSeconds: number, from = 0.5): number {
+  const { scenario } = presetScenario('lunch-peak');
+  const sim = new Simulation(scenario);
+  sim.runUntil(from);
+  const started = process.hrtime.bigint();
+  let wall = 0;
+  while (wall < wallSeconds && sim.now < scenario.duration) {
+    sim.runUntil(Math.min(scenario.duration, sim.now + 0.1));
+    wall = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return (sim.now - from) / wall;
+}
