@@ -1,12 +1,13 @@
 import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { ChartDownloads } from '../charts/ChartDownloads';
+import { setLiveAttribute, setLiveText } from '../components/liveDom';
+import { useLiveWrite } from '../components/useLiveWrite';
 import { utilisationBand } from '../charts/palette';
 import { formatCount, formatDuration, formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
 import type { AppState } from '../store/store';
 import { appStore, useAppStore } from '../store/store';
-import { useStoreSubscription } from '../store/useStoreSubscription';
 import type { NodeRef } from './nodeSettings';
 import { layoutTopology, type TopologyEdge, type TopologyNode } from './topologyLayout';
 
@@ -143,9 +144,10 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
     showFigures(svgRef.current, appStore.getState().figures);
   }, [scenario]);
 
-  useStoreSubscription(selectFigures, (figures) => showFigures(svgRef.current, figures), [
-    scenario,
-  ]);
+  // At "max", the frame after the snapshot's own; the tables follow (useLiveWrite).
+  useLiveWrite(selectFigures, (figures) => showFigures(svgRef.current, figures), [scenario], {
+    framesLater: 1,
+  });
 
   useEffect(() => {
     d3.select(svgRef.current)
@@ -224,7 +226,32 @@ function drawEdge(
     .text(text);
 }
 
-/** Writes the live numbers into the boxes drawn for the current scenario. */
+/** The elements of a box that show live numbers, found once per box. */
+interface BoxFigures {
+  fill: Element | null;
+  utilisation: Element | null;
+  queue: Element | null;
+}
+
+const boxFigures = new WeakMap<Element, BoxFigures>();
+
+function figuresOf(box: Element): BoxFigures {
+  let found = boxFigures.get(box);
+  if (!found) {
+    found = {
+      fill: box.querySelector('.topology-fill'),
+      utilisation: box.querySelector('.topology-utilisation'),
+      queue: box.querySelector('.topology-queue'),
+    };
+    boxFigures.set(box, found);
+  }
+  return found;
+}
+
+/**
+ * Writes the live numbers into the boxes drawn for the current scenario; only what changed is
+ * written (lesson 11 has 90 boxes and a snapshot ten times a second).
+ */
 function showFigures(node: SVGSVGElement | null, figures: Figures): void {
   const svg = d3.select(node);
   const rows = new Map(figures.stations.map((r) => [r.id, r]));
@@ -233,17 +260,26 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
     const row = rows.get(n.id);
     const u = row?.utilisation ?? null;
     const band = utilisationBand(u);
-    const g = d3.select(this);
-    g.select('.topology-fill')
-      .attr('width', BAR_W * Math.min(1, Math.max(0, u ?? 0)))
-      .attr('fill', band.colour);
-    g.select('.topology-utilisation').text(row ? `${formatPercent(u)} ${band.label}` : '');
+    const box = figuresOf(this);
+    if (box.fill) {
+      setLiveAttribute(box.fill, 'width', String(BAR_W * Math.min(1, Math.max(0, u ?? 0))));
+      setLiveAttribute(box.fill, 'fill', band.colour);
+    }
+    if (box.utilisation) {
+      setLiveText(box.utilisation, row ? `${formatPercent(u)} ${band.label}` : '');
+    }
     // A replica also shows how far behind the master it is now (Seconds_Behind_Source).
     const lag = row?.replica ? formatDuration(row.replica.now) : null;
     const queue = row ? `queue ${formatCount(row.queue)}` : '';
-    g.select('.topology-queue').text(lag === null ? queue : `${queue} · lag ${lag}`);
-    g.attr('data-replica-lag', row?.replica?.now ?? null);
-    g.attr(
+    if (box.queue) setLiveText(box.queue, lag === null ? queue : `${queue} · lag ${lag}`);
+    const replicaLag = row?.replica?.now;
+    setLiveAttribute(
+      this,
+      'data-replica-lag',
+      replicaLag === undefined ? null : String(replicaLag),
+    );
+    setLiveAttribute(
+      this,
       'aria-label',
       row
         ? `station ${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}` +
@@ -253,8 +289,7 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
   });
   svg.selectAll<SVGGElement, TopologyNode>('g.topology-source').each(function (n) {
     const row = sources.get(n.id);
-    d3.select(this)
-      .select('.topology-queue')
-      .text(row ? `${formatRate(row.offeredRate)} req/s` : '');
+    const queue = figuresOf(this).queue;
+    if (queue) setLiveText(queue, row ? `${formatRate(row.offeredRate)} req/s` : '');
   });
 }
