@@ -32,12 +32,19 @@ export function App() {
             <TopologySection />
           </div>
           <div className="overview-right panel">
-            <StationTable />
-            <SourceTable />
-            <p className="table-note">
-              Counts since t = 0. Rates and utilisation: recent (the last second of frames, at most
-              two chart buckets of simulated time). Latency: the last chart bucket.
-            </p>
+            <div
+              className="overview-right-scroll"
+              role="region"
+              aria-label="Stations and sources: live figures"
+              tabIndex={0}
+            >
+              <StationTable />
+              <SourceTable />
+              <p className="table-note">
+                Counts since t = 0. Rates and utilisation: recent (the last second of frames, at
+                most two chart buckets of simulated time). Latency: the last chart bucket.
+              </p>
+            </div>
           </div>
         </div>
         <LessonPanel />
