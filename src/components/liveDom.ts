@@ -1,9 +1,9 @@
 /**
  * Writes for numbers that change on every snapshot. Each write that changes nothing is skipped,
  * and text is changed inside its one text node rather than by `textContent`, which removes the
- * node and creates another: on lesson 11 the page writes ~500 figures ten times a second, and the
- * nodes made and dropped, and the attributes set to the value they had, cost the main thread
- * work in every frame that takes in a snapshot (bench:ui).
+ * node and creates another: on lesson 11 the page writes ~500 figures per snapshot, and the nodes
+ * made and dropped, and the attributes set to the value they had, cost the main thread work in
+ * every frame that takes in a snapshot (bench:ui).
  */
 
 /** Sets `element`'s text to `text`, in place when it holds one text node. */

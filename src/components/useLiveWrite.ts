@@ -16,7 +16,7 @@ export interface LiveWriteSpread {
 /**
  * Writes a selected value into the page's DOM whenever it changes (as useStoreSubscription does),
  * but while a run plays at "max" in later frames than the snapshot's own, in parts: there a
- * snapshot comes every ~100 ms and its figures are a blur, and live panels written in different
+ * snapshot comes every ~200 ms and its figures are a blur, and live panels written in different
  * frames keep each frame's work under a refresh (bench:ui). Paced, stepped or paused runs are
  * written at once, whole, and a run that stops shows its last figures at once.
  */

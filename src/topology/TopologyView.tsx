@@ -250,7 +250,7 @@ function figuresOf(box: Element): BoxFigures {
 
 /**
  * Writes the live numbers into the boxes drawn for the current scenario; only what changed is
- * written (lesson 11 has 90 boxes and a snapshot ten times a second).
+ * written (lesson 11 has 90 boxes, and a paced run a snapshot every frame).
  */
 function showFigures(node: SVGSVGElement | null, figures: Figures): void {
   const svg = d3.select(node);
