@@ -1,6 +1,5 @@
+import { formatCount } from '../../src/store/format';
 import { collectPageErrors, expect, test } from '../../testing/peaklab';
-
-const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 test('at max the live tables keep moving, and a paused run shows exactly its report', async ({
   peaklab,
@@ -22,10 +21,10 @@ test('at max the live tables keep moving, and a paused run shows exactly its rep
   const report = await peaklab.report();
   for (const id of stations) {
     expect(await peaklab.stationCell(id, 'arrivals').innerText(), id).toBe(
-      countFormat.format(report.stations[id]!.arrivals),
+      formatCount(report.stations[id]!.arrivals),
     );
     expect(await peaklab.stationCell(id, 'completed').innerText(), id).toBe(
-      countFormat.format(report.stations[id]!.completed),
+      formatCount(report.stations[id]!.completed),
     );
   }
   expect(errors).toEqual([]);

@@ -24,11 +24,16 @@ function manualFrames() {
   };
 }
 
+/** A write held for `later` frames, on manual frames, and what it has written. */
+function setUp(later: number) {
+  const f = manualFrames();
+  const written: string[] = [];
+  return { f, written, deferred: new FollowingFrameWrite(later, f.frames) };
+}
+
 describe('FollowingFrameWrite', () => {
   it('runs the latest write in the frame after the next one, once', () => {
-    const f = manualFrames();
-    const deferred = new FollowingFrameWrite(1, f.frames);
-    const written: string[] = [];
+    const { f, deferred, written } = setUp(1);
     deferred.schedule(() => written.push('a'));
     deferred.schedule(() => written.push('b'));
     f.frame();
@@ -42,9 +47,7 @@ describe('FollowingFrameWrite', () => {
   });
 
   it('waits as many frames more as it is told', () => {
-    const f = manualFrames();
-    const deferred = new FollowingFrameWrite(2, f.frames);
-    const written: string[] = [];
+    const { f, deferred, written } = setUp(2);
     deferred.schedule(() => written.push('a'));
     f.frame();
     f.frame();
@@ -55,9 +58,7 @@ describe('FollowingFrameWrite', () => {
   });
 
   it('flush writes at once and leaves no frame waiting', () => {
-    const f = manualFrames();
-    const deferred = new FollowingFrameWrite(1, f.frames);
-    const written: string[] = [];
+    const { f, deferred, written } = setUp(1);
     deferred.schedule(() => written.push('a'));
     f.frame();
     deferred.flush();
@@ -68,9 +69,7 @@ describe('FollowingFrameWrite', () => {
   });
 
   it('cancel drops the write', () => {
-    const f = manualFrames();
-    const deferred = new FollowingFrameWrite(1, f.frames);
-    const written: string[] = [];
+    const { f, deferred, written } = setUp(1);
     deferred.schedule(() => written.push('a'));
     deferred.cancel();
     f.frame();
