@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatTick } from '../store/format';
 import type { AppState } from '../store/store';
 import { useAppStore } from '../store/store';
-import { useStoreSubscription } from '../store/useStoreSubscription';
+import { useLiveWrite } from '../components/useLiveWrite';
 import type { ChartSeries } from '../store/chartSeries';
 import { visibleRange, type TimeRange } from '../store/zoomSlice';
 import type { LineSpec, LinesFor } from './chartLines';
@@ -97,7 +97,8 @@ export function TimeSeriesChart({
     [specs, frame, duration, domain, yMax, yFormat, steps, yLevels, id],
   );
   useEffect(() => () => draw.cancel(), [draw]);
-  useStoreSubscription(selectChart, draw, [draw]);
+  // At "max", in the snapshot's frame and only when on screen (useLiveWrite).
+  useLiveWrite(selectChart, (chart) => draw(chart), [draw], { framesLater: 0, target: svgRef });
 
   return (
     <figure className="chart" data-testid={`chart-${id}`}>

@@ -144,9 +144,10 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
     showFigures(svgRef.current, appStore.getState().figures);
   }, [scenario]);
 
-  // At "max", the frame after the snapshot's own; the tables follow (useLiveWrite).
+  // At "max", the frame after the snapshot's own, when on screen; the tables follow (useLiveWrite).
   useLiveWrite(selectFigures, (figures) => showFigures(svgRef.current, figures), [scenario], {
     framesLater: 1,
+    target: svgRef,
   });
 
   useEffect(() => {
