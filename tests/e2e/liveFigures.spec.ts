@@ -83,6 +83,20 @@ test('at max, figures off screen wait, and are written as they come into view', 
   await lastBox.scrollIntoViewIfNeeded();
   await expect.poll(() => lastBox.textContent(), { timeout: 30_000 }).not.toBe(lastBoxText);
 
+  // A chart below the fold keeps its lines while the run moves on, and draws when in view.
+  const chart = page.getByTestId('chart-throughput');
+  const lines = () =>
+    chart
+      .locator('g.lines path')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '').join('|'));
+  await expect(chart).not.toBeInViewport();
+  const drawn = await lines();
+  const now = await peaklab.seconds();
+  await expect.poll(() => peaklab.seconds(), { timeout: 30_000 }).toBeGreaterThan(now + 1);
+  expect(await lines()).toBe(drawn);
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(lines, { timeout: 30_000 }).not.toBe(drawn);
+
   // Scrolled back out and paused: written at the stop, it equals the report.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(last).not.toBeInViewport();
