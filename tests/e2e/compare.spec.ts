@@ -1,16 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import type { Page } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 const numberOf = async (page: Page, testId: string, attribute: string) =>
   Number(await page.getByTestId(testId).getAttribute(attribute));
 
 test('A/B on the same seed: identical offered traffic, less goodput with fewer servers', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.openLesson('mm8', { seed: 4 });
+  await peaklab.openLesson('mm8', { seed: 4 });
 
   await page.getByTestId('compare-change-0-knob').selectOption('stations[0].servers');
   await page.getByTestId('compare-change-0-value').fill('7');
@@ -35,13 +35,15 @@ test('A/B on the same seed: identical offered traffic, less goodput with fewer s
     await expect(lines).toHaveCount(2);
     await expect(lines.nth(1)).toHaveAttribute('stroke-dasharray', /\d/);
   }
-  await ui.keepScreenshot(testInfo, 'compare-mm8');
+  await peaklab.keepScreenshot(testInfo, 'compare-mm8');
   expect(errors).toEqual([]);
 });
 
-test('a refused B value is shown beside its field with the allowed range', async ({ page }) => {
-  const ui = new PeakLab(page);
-  await ui.openLesson('mm8');
+test('a refused B value is shown beside its field with the allowed range', async ({
+  peaklab,
+  page,
+}) => {
+  await peaklab.openLesson('mm8');
   await page.getByTestId('compare-change-0-value').fill('0');
   await page.getByRole('button', { name: 'Run A and B' }).click();
   await expect(page.getByTestId('compare-change-0-value-error')).toContainText(
@@ -50,11 +52,11 @@ test('a refused B value is shown beside its field with the allowed range', async
 });
 
 test('replications over 3 seeds show each figure with its 95% interval and the theory', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const ui = new PeakLab(page);
-  await ui.openLesson('mm8', { seed: 1 });
+  await peaklab.openLesson('mm8', { seed: 1 });
   const runs = page.getByLabel('Runs (seeds)');
   await runs.fill('1');
   await page.getByRole('button', { name: 'Run N seeds' }).click();
@@ -81,14 +83,14 @@ test('replications over 3 seeds show each figure with its 95% interval and the t
 });
 
 test('the station table shows the M/M/8 theory beside the simulated mean time in system', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const ui = new PeakLab(page);
-  await ui.openLesson('mm8', { seed: 1 });
-  const cell = ui.stationCell('pool', 'theory');
+  await peaklab.openLesson('mm8', { seed: 1 });
+  const cell = peaklab.stationCell('pool', 'theory');
   await expect(cell).toHaveAttribute('title', /Erlang C/);
-  await ui.runToEnd();
+  await peaklab.runToEnd();
   const text = await cell.innerText();
   const match = /^M\/M\/8 W ([\d.]+) s \(sim ([\d.]+) s\)$/.exec(text);
   expect(match, text).not.toBeNull();

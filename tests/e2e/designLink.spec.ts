@@ -1,27 +1,26 @@
 import { deflateRawSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 import { download } from './helpers/faultPanel';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import {
+  expectDefaultLessonInstead,
+  openInAnotherTab,
+  refuseDialogs,
+  withoutWall,
+} from './helpers/sharedLink';
 
-const withoutWall = (json: string) => json.replace(/"wallMs":\d+/, '"wallMs":0');
 /** A design parameter as a hand-made (or hostile) link would carry it. */
 const packed = (text: string) => `v1.${deflateRawSync(Buffer.from(text)).toString('base64url')}`;
 
-test.beforeEach(({ page }) => {
-  // Nothing from the URL may ever run: an alert would mean it did.
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-});
+test.beforeEach(({ page }) => refuseDialogs(page));
 
 test('a design shared by link opens in another tab and reproduces the run', async ({
+  peaklab,
   page,
   context,
 }) => {
   test.setTimeout(180_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=read-write-split');
+  await peaklab.open('?preset=read-write-split');
 
   // Two more replicas on the canvas, then "Copy link".
   await page.getByTestId('builder-toggle').click();
@@ -42,16 +41,15 @@ test('a design shared by link opens in another tab and reproduces the run', asyn
   await expect(page.getByTestId('scenario-picker')).toHaveValue('read-write-split-custom');
   // The address bar holds the design on screen too.
   await expect(page).toHaveURL(/[?&]design=v1\./);
-  await ui.runToEnd();
-  const byHand = (await download(page, ui.exportJson)).text;
+  await peaklab.runToEnd();
+  const byHand = (await download(page, peaklab.exportJson)).text;
 
   // The link, in another tab: the same design, the same figures.
-  const other = await context.newPage();
-  const otherErrors = collectPageErrors(other);
-  const replay = new PeakLab(other);
-  await other.goto(link);
-  await replay.waitForStatus('paused');
-  await expect(replay.errorBanners).toHaveCount(0);
+  const {
+    page: other,
+    peaklab: replay,
+    errors: otherErrors,
+  } = await openInAnotherTab(context, link);
   await expect(other.getByTestId('scenario-picker')).toHaveValue('read-write-split-custom');
   await expect(
     other.getByRole('option', { name: 'read-write-split-custom (your design)' }),
@@ -103,20 +101,12 @@ const hostile: [what: string, query: string, message: string][] = [
 
 for (const [what, query, message] of hostile) {
   test(`a hostile design link (${what}) says what was wrong and shows the default lesson`, async ({
+    peaklab,
     page,
   }) => {
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open(query);
-    await expect(ui.errorBanners).toHaveCount(1);
-    await expect(ui.errorBanners).toContainText(message);
-    await expect(ui.errorBanners).toContainText('showing lunch-rush instead');
-    await expect(page.locator('.notice img, .notice script')).toHaveCount(0);
-    await expect(ui.picker).toHaveValue('lunch-rush');
-    await expect(ui.appliedSeed).toHaveText('1');
-    await expect(page).toHaveURL(/\?preset=lunch-rush&seed=1$/);
-    await ui.stepSecond.click();
-    await expect(ui.clock).toHaveAttribute('data-seconds', '1');
+    await peaklab.open(query);
+    await expectDefaultLessonInstead(peaklab, message);
     expect(errors).toEqual([]);
   });
 }

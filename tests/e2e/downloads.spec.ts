@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 import { download } from './helpers/faultPanel';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
 
 /** Splits CSV text into rows of cells; the series CSV has no quoted cells (ids are plain). */
 const csvRows = (text: string) =>
@@ -10,17 +9,19 @@ const csvRows = (text: string) =>
     .split('\r\n')
     .map((line) => line.split(','));
 
-test('the time series download as CSV: a header row, then one row per bucket', async ({ page }) => {
+test('the time series download as CSV: a header row, then one row per bucket', async ({
+  peaklab,
+  page,
+}) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=circuit-breaker&seed=4');
-  await ui.runToEnd();
+  await peaklab.open('?preset=circuit-breaker&seed=4');
+  await peaklab.runToEnd();
 
   const csv = await download(page, page.getByRole('button', { name: 'Export CSV' }));
   expect(csv.file.suggestedFilename()).toBe('circuit-breaker-seed4-series.csv');
   const [header, ...rows] = csvRows(csv.text);
-  const report = JSON.parse((await download(page, ui.exportJson)).text) as {
+  const report = JSON.parse((await download(page, peaklab.exportJson)).text) as {
     series: { t: number[]; stations: Record<string, { throughput: number[] }> };
   };
   expect(header![0]).toBe('t');
@@ -38,13 +39,13 @@ test('the time series download as CSV: a header row, then one row per bucket', a
 });
 
 test('a chart downloads as SVG (well-formed XML, title, legend, lines) and as PNG', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=timeouts&seed=2');
-  await ui.runToEnd();
+  await peaklab.open('?preset=timeouts&seed=2');
+  await peaklab.runToEnd();
 
   const svg = await download(page, page.getByTestId('chart-latency-svg'));
   expect(svg.file.suggestedFilename()).toBe('timeouts-seed2-latency.svg');
@@ -87,13 +88,13 @@ test('a chart downloads as SVG (well-formed XML, title, legend, lines) and as PN
 });
 
 test('the topology downloads as SVG and PNG, arrows and live numbers included', async ({
+  peaklab,
   page,
 }, testInfo) => {
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=timeouts&seed=2');
-  for (let i = 0; i < 3; i++) await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '3');
+  await peaklab.open('?preset=timeouts&seed=2');
+  for (let i = 0; i < 3; i++) await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '3');
 
   const svg = await download(page, page.getByTestId('chart-topology-svg'));
   expect(svg.file.suggestedFilename()).toBe('timeouts-seed2-topology.svg');

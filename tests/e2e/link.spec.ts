@@ -1,32 +1,31 @@
-import { expect, test } from '@playwright/test';
+import { collectPageErrors, expect, test, type PeakLab } from '../../testing/peaklab';
 import { download, FaultPanelUi } from './helpers/faultPanel';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
 import { ParamPanelUi } from './helpers/paramPanel';
+import {
+  expectDefaultLessonInstead,
+  openInAnotherTab,
+  refuseDialogs,
+  withoutWall,
+} from './helpers/sharedLink';
 
-const withoutWall = (json: string) => json.replace(/"wallMs":\d+/, '"wallMs":0');
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-test.beforeEach(({ page }) => {
-  // Nothing from the URL may ever run: an alert would mean it did.
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-});
+test.beforeEach(({ page }) => refuseDialogs(page));
 
 test('a link with edits, a fault and the seed reproduces the run made by hand', async ({
+  peaklab,
   page,
   context,
 }) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const params = new ParamPanelUi(page);
   const faults = new FaultPanelUi(page);
-  await ui.open('?preset=timeouts&seed=5');
+  await peaklab.open('?preset=timeouts&seed=5');
   await params.edit({ 'stations[1].servers': '30', 'sources[1].rate': '150' });
   // The fault goes in while the run is under way, as a person would do it.
-  for (let i = 0; i < 4; i++) await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '4');
+  for (let i = 0; i < 4; i++) await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '4');
   await faults.choose('Make a dependency fail (outage)');
   await faults.field('Station').selectOption('payment');
   await faults.field('For (s; empty: to the end)').fill('15');
@@ -35,8 +34,8 @@ test('a link with edits, a fault and the seed reproduces the run made by hand', 
   await expect(faults.injected).toHaveCount(1);
   await expect(page).toHaveURL(/[?&]faults=/);
   const link = page.url();
-  await ui.runToEnd();
-  const byHand = (await download(page, ui.exportJson)).text;
+  await peaklab.runToEnd();
+  const byHand = (await download(page, peaklab.exportJson)).text;
   // Counts since t = 0 (rates and utilisation are over a recent window of frames, which differ).
   const counts = (ui: PeakLab) =>
     Promise.all(
@@ -46,15 +45,14 @@ test('a link with edits, a fault and the seed reproduces the run made by hand', 
         ),
       ),
     );
-  const handCounts = await counts(ui);
+  const handCounts = await counts(peaklab);
 
   // The link, opened in another tab.
-  const other = await context.newPage();
-  const otherErrors = collectPageErrors(other);
-  const replay = new PeakLab(other);
-  await other.goto(link);
-  await replay.waitForStatus('paused');
-  await expect(replay.errorBanners).toHaveCount(0);
+  const {
+    page: other,
+    peaklab: replay,
+    errors: otherErrors,
+  } = await openInAnotherTab(context, link);
   await expect(replay.appliedSeed).toHaveText('5');
   // In the panel's order: sources first.
   await expect(new ParamPanelUi(other).appliedEdits).toHaveText([
@@ -114,22 +112,13 @@ const hostile: [what: string, query: string, message: string][] = [
 
 for (const [what, query, message] of hostile) {
   test(`a hostile link (${what}) shows what was wrong and falls back to the default lesson`, async ({
+    peaklab,
     page,
   }) => {
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open(query);
-    await expect(ui.errorBanners).toHaveCount(1);
-    await expect(ui.errorBanners).toContainText(message);
-    await expect(ui.errorBanners).toContainText('showing lunch-rush instead');
-    await expect(page.locator('.notice img, .notice script')).toHaveCount(0);
-    await expect(ui.picker).toHaveValue('lunch-rush');
-    await expect(ui.appliedSeed).toHaveText('1');
+    await peaklab.open(query);
     await expect(page.getByTestId('applied-edits')).toHaveCount(0);
-    await expect(page).toHaveURL(/\?preset=lunch-rush&seed=1$/);
-    // The app keeps running.
-    await ui.stepSecond.click();
-    await expect(ui.clock).toHaveAttribute('data-seconds', '1');
+    await expectDefaultLessonInstead(peaklab, message);
     expect(errors).toEqual([]);
   });
 }

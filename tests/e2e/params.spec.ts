@@ -1,37 +1,36 @@
-import { expect, test } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 import { ParamPanelUi } from './helpers/paramPanel';
 
 const percent = (text: string) => Number(text.replace('%', ''));
 
 test('a call timeout set in the parameter panel keeps the menu up: its success share rises', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const params = new ParamPanelUi(page);
-  await ui.open('?preset=timeouts&seed=3');
+  await peaklab.open('?preset=timeouts&seed=3');
   await expect(params.field('stations[0].endpoints.orders[1].timeout')).toHaveValue('');
   await expect(params.field('stations[1].servers')).toHaveValue('20');
 
-  await ui.runToEnd();
-  const before = percent(await ui.sourceCell('menu-users', 'successShare').innerText());
+  await peaklab.runToEnd();
+  const before = percent(await peaklab.sourceCell('menu-users', 'successShare').innerText());
   expect(before).toBeLessThan(95);
 
   // The lesson's own suggestion: a 200 ms timeout on the payment call.
   await params.edit({ 'stations[0].endpoints.orders[1].timeout': '0.2' });
-  await expect(ui.clock).toHaveAttribute('data-seconds', '0');
-  await expect(ui.appliedSeed).toHaveText('3');
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '0');
+  await expect(peaklab.appliedSeed).toHaveText('3');
   await expect(params.field('stations[0].endpoints.orders[1].timeout')).toHaveValue('0.2');
   await expect(page).toHaveURL(/[?&]v=1&/);
   await expect(page).toHaveURL(/[?&]edits=[A-Za-z0-9_-]+/);
   await expect(page.getByTestId('run-line')).toContainText('1 field edited');
 
-  await ui.runToEnd();
-  const after = percent(await ui.sourceCell('menu-users', 'successShare').innerText());
+  await peaklab.runToEnd();
+  const after = percent(await peaklab.sourceCell('menu-users', 'successShare').innerText());
   expect(after).toBeGreaterThan(before + 10);
-  await ui.keepScreenshot(testInfo, 'timeouts-with-call-timeout');
+  await peaklab.keepScreenshot(testInfo, 'timeouts-with-call-timeout');
 
   // Undo all edits: the preset as it is, the address without them.
   await params.revert.click();
@@ -42,15 +41,15 @@ test('a call timeout set in the parameter panel keeps the menu up: its success s
 });
 
 test('a bad value shows its allowed range beside the field and the run goes on unchanged', async ({
+  peaklab,
   page,
 }) => {
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const params = new ParamPanelUi(page);
-  await ui.open('?preset=timeouts&seed=3');
-  for (let i = 0; i < 3; i++) await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '3');
-  const arrivals = await ui.stationCell('api', 'arrivals').innerText();
+  await peaklab.open('?preset=timeouts&seed=3');
+  for (let i = 0; i < 3; i++) await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '3');
+  const arrivals = await peaklab.stationCell('api', 'arrivals').innerText();
 
   const servers = params.field('stations[1].servers');
   for (const [bad, got] of [
@@ -66,8 +65,8 @@ test('a bad value shows its allowed range beside the field and the run goes on u
     await expect(servers).toHaveAttribute('aria-invalid', 'true');
     await expect(servers).toHaveValue(bad!);
     // Not applied: same run, same time, same figures, same address.
-    await expect(ui.clock).toHaveAttribute('data-seconds', '3');
-    await expect(ui.stationCell('api', 'arrivals')).toHaveText(arrivals);
+    await expect(peaklab.clock).toHaveAttribute('data-seconds', '3');
+    await expect(peaklab.stationCell('api', 'arrivals')).toHaveText(arrivals);
     await expect(params.appliedEdits).toHaveCount(0);
     await expect(page).toHaveURL(/\?preset=timeouts&seed=3$/);
   }
@@ -83,10 +82,10 @@ test('a bad value shows its allowed range beside the field and the run goes on u
   await expect(params.appliedEdits).toHaveCount(0);
 
   // The app keeps running: a step still steps, and typing clears the message.
-  await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '4');
+  await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '4');
   await params.field('sources[0].rate').fill('250');
   await expect(params.errorOf('sources[0].rate')).toHaveCount(0);
-  await expect(ui.errorBanners).toHaveCount(0);
+  await expect(peaklab.errorBanners).toHaveCount(0);
   expect(errors).toEqual([]);
 });

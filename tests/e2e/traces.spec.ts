@@ -1,15 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import type { Page } from '@playwright/test';
+import { collectPageErrors, expect, test, type PeakLab } from '../../testing/peaklab';
 
 /**
  * Opens a preset and lets the page settle before playing. Today a panel's first poll can fail
  * before the run is loaded ("no scenario loaded", the lessons' goals() call) and that failure
  * pauses the run: a Play pressed before it lands is undone. Not this section's doing.
  */
-async function openSettled(ui: PeakLab, query: string): Promise<void> {
-  await ui.open(query);
-  await ui.page.waitForTimeout(3000);
-  for (const dismiss of await ui.page.getByRole('button', { name: 'Dismiss' }).all()) {
+async function openSettled(peaklab: PeakLab, query: string): Promise<void> {
+  await peaklab.open(query);
+  await peaklab.page.waitForTimeout(3000);
+  for (const dismiss of await peaklab.page.getByRole('button', { name: 'Dismiss' }).all()) {
     await dismiss.click();
   }
 }
@@ -34,13 +34,13 @@ async function waterfallSums(page: Page): Promise<{ latency: number; sum: number
 }
 
 test('a click on the latency chart opens a trace whose hop times add up to its latency', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await openSettled(ui, '?preset=cache-flush&seed=1');
-  await ui.runToEnd(90_000);
+  await openSettled(peaklab, '?preset=cache-flush&seed=1');
+  await peaklab.runToEnd(90_000);
   const traces = page.getByRole('region', { name: 'Traces' });
   await expect(traces).toBeVisible();
 
@@ -62,13 +62,13 @@ test('a click on the latency chart opens a trace whose hop times add up to its l
 });
 
 test('failed requests are listed, and one opens from the keyboard and from the time field', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await openSettled(ui, '?preset=timeouts&seed=1');
-  await ui.runToEnd(90_000);
+  await openSettled(peaklab, '?preset=timeouts&seed=1');
+  await peaklab.runToEnd(90_000);
 
   const failed = page.getByTestId('traces-failed');
   await expect.poll(() => failed.locator('tbody tr[data-outcome]').count()).toBeGreaterThan(0);
