@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { PeakLab } from './helpers/peakLab';
+import type { Page } from '@playwright/test';
+import { expect, test, type PeakLab } from '../../testing/peaklab';
 import { ParamPanelUi } from './helpers/paramPanel';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -84,21 +84,20 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 }
 
 /** Opens a preset and plays it for a few simulated seconds so that the live panels have content. */
-async function openAndRun(ui: PeakLab, preset: string, seconds = 8): Promise<void> {
-  await ui.openLesson(preset, { seed: 1 });
-  await ui.setSpeed('10x');
-  await ui.play();
-  await expect.poll(() => ui.seconds(), { timeout: 60_000 }).toBeGreaterThanOrEqual(seconds);
-  await ui.pause();
+async function openAndRun(peaklab: PeakLab, preset: string, seconds = 8): Promise<void> {
+  await peaklab.openLesson(preset, { seed: 1 });
+  await peaklab.setSpeed('10x');
+  await peaklab.play();
+  await expect.poll(() => peaklab.seconds(), { timeout: 60_000 }).toBeGreaterThanOrEqual(seconds);
+  await peaklab.pause();
 }
 
 test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
-  test("the default preset, running, with a node's details open", async ({ page }) => {
+  test("the default preset, running, with a node's details open", async ({ peaklab, page }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
-    await ui.open();
+    await peaklab.open();
     await expectAccessible(page, 'the default preset at t = 0');
-    await ui.runTo(8);
+    await peaklab.runTo(8);
     // The one live summary of the run for screen readers: the stopped time, not every frame.
     await expect(page.getByTestId('run-summary')).toHaveText(/^Run paused at t = 00:08\.000 of /);
     await expectAccessible(page, 'the default preset at t = 8');
@@ -112,38 +111,34 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
   // Seconds to play each: the lunch peak is heavy (hundreds of orders a second), one is enough.
   const LESSONS = { 'lunch-peak': 1, 'circuit-breaker': 10, compensation: 10 };
   for (const [preset, seconds] of Object.entries(LESSONS)) {
-    test(`the ${preset} lesson after a few seconds`, async ({ page }) => {
+    test(`the ${preset} lesson after a few seconds`, async ({ peaklab, page }) => {
       test.setTimeout(120_000);
-      const ui = new PeakLab(page);
-      await openAndRun(ui, preset, seconds);
+      await openAndRun(peaklab, preset, seconds);
       await expectAccessible(page, `${preset} at t = ${seconds}`);
     });
   }
 
-  test("an order's story", async ({ page }) => {
+  test("an order's story", async ({ peaklab, page }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
-    await openAndRun(ui, 'compensation', 10);
+    await openAndRun(peaklab, 'compensation', 10);
     await page.getByRole('radio', { name: 'Latest finished' }).check();
     await page.getByTestId('orders-list-recent').getByRole('button').first().click();
     await expect(page.getByTestId('order-story')).toBeVisible();
     await expectAccessible(page, 'compensation with an order story open');
   });
 
-  test('a trace waterfall', async ({ page }) => {
+  test('a trace waterfall', async ({ peaklab, page }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
-    await openAndRun(ui, 'timeouts', 10);
+    await openAndRun(peaklab, 'timeouts', 10);
     await page.getByTestId('trace-near-time').fill('5');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByTestId('trace-view')).toBeVisible();
     await expectAccessible(page, 'a trace waterfall open');
   });
 
-  test('the A/B comparison and the replications with their results', async ({ page }) => {
+  test('the A/B comparison and the replications with their results', async ({ peaklab, page }) => {
     test.setTimeout(180_000);
-    const ui = new PeakLab(page);
-    await ui.openLesson('mm8', { seed: 4 });
+    await peaklab.openLesson('mm8', { seed: 4 });
     await page.getByTestId('compare-change-0-knob').selectOption('stations[0].servers');
     await page.getByTestId('compare-change-0-value').fill('7');
     await page.getByTestId('compare-until').fill('2000');
@@ -159,11 +154,11 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
   });
 
   test('the inspect views that compute on demand: peak smoothing, correlated arrivals, ladder', async ({
+    peaklab,
     page,
   }) => {
     test.setTimeout(180_000);
-    const ui = new PeakLab(page);
-    await ui.openLesson('queue-smoothing', { seed: 1 });
+    await peaklab.openLesson('queue-smoothing', { seed: 1 });
     const peak = page.getByTestId('peak-smoothing');
     const slider = peak.getByRole('slider', { name: 'Peak / consumer capacity' });
     await expect(slider).toBeEnabled();
@@ -175,7 +170,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     await expect(correlated.getByTestId('correlated-figures')).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page, 'queue-smoothing with the peak and correlated figures');
 
-    await ui.openLesson('timeouts', { seed: 1 });
+    await peaklab.openLesson('timeouts', { seed: 1 });
     const rung = page.getByTestId('degradation-ladder').getByRole('slider', { name: 'Rung' });
     await expect(rung).toBeEnabled();
     await rung.focus();
@@ -187,18 +182,18 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
   });
 
   test('the inspect views that compute on demand: race replay, read-after-write', async ({
+    peaklab,
     page,
   }) => {
     test.setTimeout(180_000);
-    const ui = new PeakLab(page);
-    await ui.openLesson('cache-consistency', { seed: 1 });
+    await peaklab.openLesson('cache-consistency', { seed: 1 });
     await page.getByRole('button', { name: 'Replay the races' }).click();
     await expect(page.getByTestId('race-stale-lockDeleteUpdateReload')).toBeVisible({
       timeout: 30_000,
     });
     await expectAccessible(page, 'cache-consistency with the races replayed');
 
-    await ui.openLesson('read-write-split', { seed: 1 });
+    await peaklab.openLesson('read-write-split', { seed: 1 });
     await page.getByRole('button', { name: 'Compute the chart' }).click();
     await expect(page.getByTestId('raw-table').locator('tbody tr')).toHaveCount(7, {
       timeout: 30_000,
@@ -206,10 +201,9 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     await expectAccessible(page, 'read-write-split with the read-after-write chart');
   });
 
-  test('the build-your-own canvas', async ({ page }) => {
+  test('the build-your-own canvas', async ({ peaklab, page }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
-    await ui.openLesson('read-write-split');
+    await peaklab.openLesson('read-write-split');
     await page.getByTestId('builder-toggle').click();
     await expect(page.getByLabel('Scenario JSON')).toBeVisible();
     await page.getByTestId('builder-node-database-orders').click();
@@ -217,20 +211,21 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     await expectAccessible(page, 'the builder open with a database selected');
   });
 
-  test('dark colour scheme', async ({ page }) => {
+  test('dark colour scheme', async ({ peaklab, page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: 'dark' });
-    const ui = new PeakLab(page);
-    await openAndRun(ui, 'circuit-breaker', 10);
+    await openAndRun(peaklab, 'circuit-breaker', 10);
     await expectAccessible(page, 'circuit-breaker at t = 10 in the dark scheme');
   });
 });
 
 test.describe('keyboard and layout', () => {
-  test('every control reached by Tab shows a visible focus indicator', async ({ page }) => {
+  test('every control reached by Tab shows a visible focus indicator', async ({
+    peaklab,
+    page,
+  }) => {
     test.setTimeout(180_000);
-    const ui = new PeakLab(page);
-    await openAndRun(ui, 'circuit-breaker', 3);
+    await openAndRun(peaklab, 'circuit-breaker', 3);
     await page.getByTestId('builder-toggle').click();
     await expect(page.getByLabel('Scenario JSON')).toBeVisible();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -304,11 +299,10 @@ test.describe('keyboard and layout', () => {
     expect(report.boxless, 'controls that take the focus but have no visible box').toEqual([]);
   });
 
-  test('at 1280x720 the page never scrolls sideways', async ({ page }) => {
+  test('at 1280x720 the page never scrolls sideways', async ({ peaklab, page }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
     for (const preset of ['lunch-rush', 'circuit-breaker', 'compensation', 'read-write-split']) {
-      await openAndRun(ui, preset, 3);
+      await openAndRun(peaklab, preset, 3);
       if (preset === 'read-write-split') {
         await page.getByTestId('builder-toggle').click();
         await expect(page.getByLabel('Scenario JSON')).toBeVisible();

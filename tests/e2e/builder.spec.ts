@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import type { Locator, Page } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 /** The "Build your own" panel in the words of its controls. */
 class BuilderUi {
@@ -31,13 +31,13 @@ class BuilderUi {
 }
 
 test('build your own: add replicas on the canvas, see them in the JSON, fix a bad value, run the design', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
   const pageErrors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const builder = new BuilderUi(page);
-  await ui.open('?preset=read-write-split');
+  await peaklab.open('?preset=read-write-split');
 
   await builder.toggle.click();
   await expect(builder.json).toHaveValue(/"name": "read-write-split-custom"/);
@@ -67,7 +67,7 @@ test('build your own: add replicas on the canvas, see them in the JSON, fix a ba
   await expect(builder.node('station', 'replica-7')).toBeVisible();
   await expect(builder.run).toBeDisabled();
   await expect(addReplica).toBeDisabled();
-  await ui.keepScreenshot(testInfo, 'builder-invalid-json');
+  await peaklab.keepScreenshot(testInfo, 'builder-invalid-json');
 
   // Fixed: the error goes, a value typed in the JSON shows on the canvas.
   await builder.json.fill(valid.replace('"servers": 2000', '"servers": 1500'));
@@ -86,26 +86,26 @@ test('build your own: add replicas on the canvas, see them in the JSON, fix a ba
   await builder.run.click();
   await expect(builder.notice).toHaveText(/Loaded "read-write-split-custom"/);
   await expect(page.getByTestId('topology-station-replica-7')).toBeVisible();
-  await expect(ui.stationCell('replica-7', 'completed')).toBeVisible();
-  await ui.setSpeed('10x');
-  await ui.play();
-  await expect.poll(() => ui.seconds(), { timeout: 20_000 }).toBeGreaterThan(1);
-  await ui.pause();
+  await expect(peaklab.stationCell('replica-7', 'completed')).toBeVisible();
+  await peaklab.setSpeed('10x');
+  await peaklab.play();
+  await expect.poll(() => peaklab.seconds(), { timeout: 20_000 }).toBeGreaterThan(1);
+  await peaklab.pause();
   await expect
     .poll(async () =>
-      Number((await ui.stationCell('replica-7', 'completed').innerText()).replace(/\D/g, '')),
+      Number((await peaklab.stationCell('replica-7', 'completed').innerText()).replace(/\D/g, '')),
     )
     .toBeGreaterThan(0);
-  await ui.keepScreenshot(testInfo, 'builder-design-running');
+  await peaklab.keepScreenshot(testInfo, 'builder-design-running');
   expect(pageErrors).toEqual([]);
 });
 
 test('build your own: removing a referenced component is refused with the names', async ({
+  peaklab,
   page,
 }) => {
-  const ui = new PeakLab(page);
   const builder = new BuilderUi(page);
-  await ui.open('?preset=read-write-split');
+  await peaklab.open('?preset=read-write-split');
   await builder.toggle.click();
   await builder.node('database', 'orders').click();
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -177,12 +177,12 @@ async function placeOf(box: Locator): Promise<{ x: number; y: number }> {
 }
 
 test('build your own: boxes move by dragging and with the arrow keys; arrows say what they are', async ({
+  peaklab,
   page,
 }) => {
   const pageErrors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const builder = new BuilderUi(page);
-  await ui.open('?preset=read-write-split');
+  await peaklab.open('?preset=read-write-split');
   await builder.toggle.click();
 
   // Every arrow is labelled in words: endpoint and step kind, or what a part is.
@@ -214,7 +214,7 @@ test('build your own: boxes move by dragging and with the arrow keys; arrows say
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
   await expect.poll(() => placeOf(api)).toEqual({ x: start.x + 70, y: start.y + 140 });
-  await expect(ui.clock).toHaveAttribute('data-seconds', '0');
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '0');
   await expect(api).toBeFocused();
   await expect(builder.json).toHaveValue(json);
 

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import type { Locator, Page } from '@playwright/test';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 /** The charts each preset shows beyond the ones every run has. */
 const CHARTS_OF: Record<string, string[]> = {
@@ -28,12 +28,11 @@ async function pathLength(chart: Locator): Promise<number> {
 }
 
 for (const [preset, charts] of Object.entries(CHARTS_OF)) {
-  test(`${preset}: shows its charts with live data`, async ({ page }, testInfo) => {
+  test(`${preset}: shows its charts with live data`, async ({ peaklab, page }, testInfo) => {
     test.setTimeout(90_000);
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open(`?preset=${preset}&seed=1`);
-    await ui.runToEnd();
+    await peaklab.open(`?preset=${preset}&seed=1`);
+    await peaklab.runToEnd();
     for (const chart of charts) {
       await expect(page.getByTestId(`chart-${chart}`)).toBeVisible();
       await expect
@@ -51,13 +50,13 @@ for (const [preset, charts] of Object.entries(CHARTS_OF)) {
 }
 
 test('brushing a range zooms every chart; Reset zoom and Escape restore the whole run', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=circuit-breaker&seed=1');
-  await ui.runToEnd();
+  await peaklab.open('?preset=circuit-breaker&seed=1');
+  await peaklab.runToEnd();
   const plots = page.locator('[data-testid^="chart-"][data-testid$="-plot"]');
   const domains = () =>
     plots.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-domain')));
@@ -111,13 +110,13 @@ test('brushing a range zooms every chart; Reset zoom and Escape restore the whol
 });
 
 test('read-write-split: the replication-lag chart draws one line per replica, named in its legend', async ({
+  peaklab,
   page,
 }) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=read-write-split&seed=1');
-  await ui.runToEnd();
+  await peaklab.open('?preset=read-write-split&seed=1');
+  await peaklab.runToEnd();
   const replicas = ['replica-1', 'replica-2', 'replica-3', 'replica-4', 'replica-5'];
   const chart = page.getByTestId('chart-replication-lag');
   const lines = plot(page, 'replication-lag').locator('g.lines path');

@@ -1,18 +1,17 @@
-import { expect, test } from '@playwright/test';
 import { degradationRung } from '../../sim/inspect/degradationLadder';
 import { DEGRADATION_RUNGS } from '../../sim/inspect/degradationScenario';
 import { qualityText, RUNG_TEXT } from '../../src/inspect/degradationText';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 test.describe('Degradation ladder', () => {
   test('the slider moves through the four rungs with the keyboard, each showing the quality Node computes', async ({
+    peaklab,
     page,
   }) => {
     // Four short runs in the worker, then the same four in Node, on a shared machine.
     test.setTimeout(90_000);
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=timeouts&seed=1');
+    await peaklab.open('?preset=timeouts&seed=1');
     const ladder = page.getByTestId('degradation-ladder');
     const slider = ladder.getByRole('slider', { name: 'Rung' });
     const figures = ladder.getByTestId('degradation-figures');
@@ -21,7 +20,7 @@ test.describe('Degradation ladder', () => {
     await expect(figures).toHaveCount(0);
 
     await slider.focus();
-    const clock = await ui.seconds();
+    const clock = await peaklab.seconds();
     for (let level = 0; level < DEGRADATION_RUNGS.length; level++) {
       // Home runs the first rung (the slider starts there); then one step right per rung.
       await page.keyboard.press(level === 0 ? 'Home' : 'ArrowRight');
@@ -46,7 +45,7 @@ test.describe('Degradation ladder', () => {
       );
     }
     // The arrow keys moved the slider, not the simulation.
-    expect(await ui.seconds()).toBe(clock);
+    expect(await peaklab.seconds()).toBe(clock);
 
     // Back down the ladder: the rungs already run show at once.
     await page.keyboard.press('ArrowLeft');

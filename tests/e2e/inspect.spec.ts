@@ -1,16 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { raceReplay } from '../../sim/inspect/raceReplay';
 import { readAfterWritePoint } from '../../sim/inspect/readAfterWrite';
 import { shareText } from '../../src/inspect/rawSeries';
-import { PeakLab } from './helpers/peakLab';
+import { expect, test } from '../../testing/peaklab';
 
 test.describe('Inspect section', () => {
   test('the breaker tile goes CLOSED, OPEN, HALF_OPEN, then CLOSED in the circuit-breaker lesson', async ({
+    peaklab,
     page,
   }) => {
     test.setTimeout(120_000);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=circuit-breaker&seed=1');
+    await peaklab.open('?preset=circuit-breaker&seed=1');
     const tile = page.getByTestId('breaker-tile');
     const state = tile.getByTestId('breaker-state');
     await expect(page.getByTestId('breaker-select')).toHaveValue('api.page[1]');
@@ -20,8 +19,8 @@ test.describe('Inspect section', () => {
     // the breaker opens at 31.0 s and probes from 36.0 s to 37.1 s (a 1 s call timeout).
     const seen: string[] = [];
     for (let t = 1; t <= 45 && seen.at(-1) !== 'HALF_OPEN'; t++) {
-      await ui.stepSecond.click();
-      await expect(ui.clock).toHaveAttribute('data-seconds', String(t));
+      await peaklab.stepSecond.click();
+      await expect(peaklab.clock).toHaveAttribute('data-seconds', String(t));
       await expect(tile).toHaveAttribute('data-now', String(t));
       const now = (await state.textContent()) ?? '';
       if (seen.at(-1) !== now) seen.push(now);
@@ -35,7 +34,7 @@ test.describe('Inspect section', () => {
     await expect(tile.getByTestId('breaker-gating')).toContainText('Window holds');
 
     // The slowdown ends at t = 90: the breaker probes once more and closes for good.
-    await ui.runToEnd();
+    await peaklab.runToEnd();
     await expect(state).toHaveText('CLOSED');
     await expect(tile.getByTestId('breaker-transitions').locator('li').last()).toContainText(
       'HALF_OPEN → CLOSED',
@@ -43,12 +42,12 @@ test.describe('Inspect section', () => {
   });
 
   test('the race replay shows stale reads for the naive strategies and none for the locked one', async ({
+    peaklab,
     page,
   }) => {
     // Four half-second replays in the worker, then the same four in Node, on a shared machine.
     test.setTimeout(90_000);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=cache-consistency&seed=1');
+    await peaklab.open('?preset=cache-consistency&seed=1');
     const replay = page.getByRole('button', { name: 'Replay the races' });
     await expect(replay).toBeEnabled();
     await replay.click();
@@ -72,11 +71,10 @@ test.describe('Inspect section', () => {
     ).toHaveCount(0);
   });
 
-  test('the read-after-write chart renders its points', async ({ page }) => {
+  test('the read-after-write chart renders its points', async ({ peaklab, page }) => {
     // Twenty-eight short runs in the worker (progress shown), four more in Node.
     test.setTimeout(90_000);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=read-write-split&seed=1');
+    await peaklab.open('?preset=read-write-split&seed=1');
     const compute = page.getByRole('button', { name: 'Compute the chart' });
     await expect(compute).toBeEnabled();
     await compute.click();

@@ -1,14 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 import { ParamPanelUi } from './helpers/paramPanel';
 
 test('clicking a node opens its details with its settings, breaker thresholds included', async ({
+  peaklab,
   page,
 }, testInfo) => {
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const params = new ParamPanelUi(page);
-  await ui.open('?preset=circuit-breaker&seed=2');
+  await peaklab.open('?preset=circuit-breaker&seed=2');
   await expect(params.details).toHaveCount(0);
 
   await params.node('station', 'api').click();
@@ -27,13 +26,13 @@ test('clicking a node opens its details with its settings, breaker thresholds in
   await expect(params.node('station', 'api')).toHaveAttribute('aria-expanded', 'true');
 
   // Live figures follow the run.
-  for (let i = 0; i < 2; i++) await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '2');
+  for (let i = 0; i < 2; i++) await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '2');
   await expect(details.getByTestId('node-figure-arrivals')).toHaveText(
-    await ui.stationCell('api', 'arrivals').innerText(),
+    await peaklab.stationCell('api', 'arrivals').innerText(),
   );
   await expect(details.getByTestId('node-figure-busy')).toHaveText(/^\d+ of 60$/);
-  await ui.keepScreenshot(testInfo, 'node-details');
+  await peaklab.keepScreenshot(testInfo, 'node-details');
 
   // Escape closes it.
   await page.keyboard.press('Escape');
@@ -59,13 +58,15 @@ test('clicking a node opens its details with its settings, breaker thresholds in
   expect(errors).toEqual([]);
 });
 
-test('a replica shows its own replication lag, in its box and in its details', async ({ page }) => {
+test('a replica shows its own replication lag, in its box and in its details', async ({
+  peaklab,
+  page,
+}) => {
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
   const params = new ParamPanelUi(page);
-  await ui.open('?preset=read-write-split&seed=1');
-  for (let i = 0; i < 2; i++) await ui.stepSecond.click();
-  await expect(ui.clock).toHaveAttribute('data-seconds', '2');
+  await peaklab.open('?preset=read-write-split&seed=1');
+  for (let i = 0; i < 2; i++) await peaklab.stepSecond.click();
+  await expect(peaklab.clock).toHaveAttribute('data-seconds', '2');
 
   // The box: its lag now, after the queue; the master, which replicates nothing, has none.
   const replica = params.node('station', 'replica-2');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 /**
  * A traced order placement shows the order flow's calls as calls of its visit to the order
@@ -7,18 +6,18 @@ import { collectPageErrors, PeakLab } from './helpers/peakLab';
  * in service at the station it called. The top-level bars still add up to the latency.
  */
 test('an order trace shows the key check, the persist and the saga steps as nested calls', async ({
+  peaklab,
   page,
 }, testInfo) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
-  const ui = new PeakLab(page);
-  await ui.open('?preset=idempotency&seed=1');
+  await peaklab.open('?preset=idempotency&seed=1');
   // A panel's first poll can fail before the run is loaded and pause it (see traces.spec.ts).
   await page.waitForTimeout(3000);
   for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) {
     await dismiss.click();
   }
-  await ui.runToEnd(120_000);
+  await peaklab.runToEnd(120_000);
 
   await page.getByLabel('Open a trace near t =').fill('30');
   await page.getByLabel('Open a trace near t =').press('Enter');

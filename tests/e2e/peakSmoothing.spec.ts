@@ -1,19 +1,18 @@
-import { expect, test } from '@playwright/test';
 import { correlatedCase } from '../../sim/inspect/correlatedArrivals';
 import { PEAK_LEVELS, peakSmoothingPoint } from '../../sim/inspect/peakSmoothing';
 import { arrivalRows } from '../../src/inspect/correlatedText';
 import { levelText, peakRows } from '../../src/inspect/peakText';
-import { collectPageErrors, PeakLab } from './helpers/peakLab';
+import { collectPageErrors, expect, test } from '../../testing/peaklab';
 
 test.describe('Inspect: peak smoothing and correlated arrivals', () => {
   test('the peak slider moves by keyboard and shows what Node computes for that level', async ({
+    peaklab,
     page,
   }) => {
     // Two short runs per level in the worker, the same two in Node, on a shared machine.
     test.setTimeout(90_000);
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=queue-smoothing&seed=1');
+    await peaklab.open('?preset=queue-smoothing&seed=1');
     const view = page.getByTestId('peak-smoothing');
     const slider = view.getByRole('slider', { name: 'Peak / consumer capacity' });
     await expect(slider).toBeEnabled();
@@ -52,11 +51,13 @@ test.describe('Inspect: peak smoothing and correlated arrivals', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a correlated case shows two histograms and the figures Node computes', async ({ page }) => {
+  test('a correlated case shows two histograms and the figures Node computes', async ({
+    peaklab,
+    page,
+  }) => {
     test.setTimeout(90_000);
     const errors = collectPageErrors(page);
-    const ui = new PeakLab(page);
-    await ui.open('?preset=queue-smoothing&seed=1');
+    await peaklab.open('?preset=queue-smoothing&seed=1');
     const view = page.getByTestId('correlated-arrivals');
     await view.getByRole('radio', { name: 'TTLs expiring together' }).check();
     const figures = view.getByTestId('correlated-figures');
