@@ -1,10 +1,15 @@
 import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
-import { countText } from './peakText';
+import { countAxis } from './countAxis';
+import { drawAxes } from './plotAxes';
+import { xRange, yRange, type PlotBox } from './plotBox';
+import { PlotSvg } from './PlotSvg';
 
-const WIDTH = 560;
-const HEIGHT = 130;
-const MARGIN = { top: 16, right: 12, bottom: 30, left: 44 };
+const PLOT: PlotBox = {
+  width: 560,
+  height: 130,
+  margin: { top: 16, right: 12, bottom: 30, left: 44 },
+};
 
 /**
  * Counts per time bucket as bars (one path, so hundreds of buckets stay cheap), on a y scale the
@@ -32,12 +37,13 @@ export function ArrivalHistogram({
     const x = d3
       .scaleLinear()
       .domain([0, counts.length * bucketSeconds])
-      .range([MARGIN.left, WIDTH - MARGIN.right]);
+      .range(xRange(PLOT));
     const y = d3
       .scaleLinear()
       .domain([0, Math.max(1, top)])
       .nice()
-      .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+      .range(yRange(PLOT));
+    const [plotLeft, plotRight] = xRange(PLOT);
     const base = y(0);
     const bars = counts
       .map((c, i) => {
@@ -51,42 +57,33 @@ export function ArrivalHistogram({
     svg
       .append('line')
       .attr('class', 'histogram-mean')
-      .attr('x1', MARGIN.left)
-      .attr('x2', WIDTH - MARGIN.right)
+      .attr('x1', plotLeft)
+      .attr('x2', plotRight)
       .attr('y1', y(mean))
       .attr('y2', y(mean));
     svg
       .append('text')
-      .attr('x', WIDTH - MARGIN.right)
+      .attr('x', plotRight)
       .attr('y', y(mean) - 3)
       .attr('text-anchor', 'end')
       .text(`mean ${mean.toFixed(1)}`);
     svg
       .append('text')
-      .attr('x', MARGIN.left)
+      .attr('x', plotLeft)
       .attr('y', 11)
       .attr('class', 'histogram-title')
       .text(title);
-    svg.append('g').attr('transform', `translate(0,${base})`).call(d3.axisBottom(x).ticks(9));
-    svg
-      .append('g')
-      .attr('transform', `translate(${MARGIN.left},0)`)
-      .call(
-        d3
-          .axisLeft(y)
-          .ticks(4)
-          .tickFormat((v) => countText(v as number)),
-      );
+    // y starts at 0, so the bottom margin is the bars' base: the x axis runs along it.
+    drawAxes(svg, PLOT, d3.axisBottom(x).ticks(9), countAxis(y, 4));
   }, [counts, bucketSeconds, top, mean, title]);
   return (
-    <svg
+    <PlotSvg
       ref={ref}
       className="arrival-histogram"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      role="img"
-      aria-label={`${title}: counts per ${bucketSeconds * 1000} ms against simulated seconds; the table has the figures`}
-      data-testid={testId}
+      width={PLOT.width}
+      height={PLOT.height}
+      label={`${title}: counts per ${bucketSeconds * 1000} ms against simulated seconds; the table has the figures`}
+      testId={testId}
     />
   );
 }

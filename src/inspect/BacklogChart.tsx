@@ -1,11 +1,19 @@
 import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
 import type { PeakSmoothingPoint } from '../../sim/inspect/peakSmoothing';
-import { countText, fluidCurve } from './peakText';
+import { LineLegend } from './LineLegend';
+import { fluidCurve } from './peakText';
+import { countAxis } from './countAxis';
+import { drawAxes } from './plotAxes';
+import { xRange, yRange, type PlotBox } from './plotBox';
+import { PlotSvg } from './PlotSvg';
+import { appendSeriesLine } from './seriesLine';
 
-const WIDTH = 560;
-const HEIGHT = 220;
-const MARGIN = { top: 12, right: 16, bottom: 34, left: 56 };
+const PLOT: PlotBox = {
+  width: 560,
+  height: 220,
+  margin: { top: 12, right: 16, bottom: 34, left: 56 },
+};
 
 /** The three lines: told apart by their dash and the legend's words, not by colour only. */
 export const BACKLOG_LINES = [
@@ -29,93 +37,42 @@ export function BacklogChart({ point }: { point: PeakSmoothingPoint }) {
       theory: fluidCurve(point),
     };
     const top = Math.max(10, ...Object.values(curves).flatMap((c) => c.map(([, v]) => v)));
-    const x = d3
-      .scaleLinear()
-      .domain([0, point.duration])
-      .range([MARGIN.left, WIDTH - MARGIN.right]);
-    const y = d3
-      .scaleLinear()
-      .domain([0, top])
-      .nice()
-      .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    const x = d3.scaleLinear().domain([0, point.duration]).range(xRange(PLOT));
+    const y = d3.scaleLinear().domain([0, top]).nice().range(yRange(PLOT));
+    const [plotBottom, plotTop] = yRange(PLOT);
     const burst = svg.append('g').attr('data-testid', 'burst-window');
     burst
       .append('rect')
       .attr('class', 'burst-window')
       .attr('x', x(point.burstStart))
       .attr('width', x(point.burstEnd) - x(point.burstStart))
-      .attr('y', MARGIN.top)
-      .attr('height', HEIGHT - MARGIN.bottom - MARGIN.top);
+      .attr('y', plotTop)
+      .attr('height', plotBottom - plotTop);
     burst
       .append('text')
       .attr('x', (x(point.burstStart) + x(point.burstEnd)) / 2)
-      .attr('y', MARGIN.top + 10)
+      .attr('y', plotTop + 10)
       .attr('text-anchor', 'middle')
       .text('burst');
-    svg
-      .append('g')
-      .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-      .call(d3.axisBottom(x).ticks(9));
-    svg
-      .append('g')
-      .attr('transform', `translate(${MARGIN.left},0)`)
-      .call(
-        d3
-          .axisLeft(y)
-          .ticks(5)
-          .tickFormat((v) => countText(v as number)),
-      );
-    svg
-      .append('text')
-      .attr('class', 'axis-title')
-      .attr('x', (MARGIN.left + WIDTH - MARGIN.right) / 2)
-      .attr('y', HEIGHT - 2)
-      .attr('text-anchor', 'middle')
-      .text('simulated seconds');
+    drawAxes(svg, PLOT, d3.axisBottom(x).ticks(9), countAxis(y, 5), 'simulated seconds');
     const line = d3
       .line<[number, number]>()
       .x(([t]) => x(t))
       .y(([, v]) => y(v));
     for (const l of BACKLOG_LINES) {
-      const data = curves[l.id];
-      const g = svg.append('g').attr('data-series', l.id);
-      g.append('path')
-        .datum(data)
-        .attr('fill', 'none')
-        .attr('stroke', l.colour)
-        .attr('stroke-width', l.id === 'theory' ? 1.5 : 2)
-        .attr('stroke-dasharray', l.dash)
-        .attr('d', line);
+      appendSeriesLine(svg, l, curves[l.id], line, l.id === 'theory' ? 1.5 : 2);
     }
   }, [point]);
   return (
     <figure className="backlog-figure">
-      <ul className="raw-legend" aria-label="Legend">
-        {BACKLOG_LINES.map((l) => (
-          <li key={l.id}>
-            <svg width="28" height="10" aria-hidden="true">
-              <line
-                x1="0"
-                x2="28"
-                y1="5"
-                y2="5"
-                stroke={l.colour}
-                strokeWidth="2"
-                strokeDasharray={l.dash}
-              />
-            </svg>{' '}
-            {l.label}
-          </li>
-        ))}
-      </ul>
-      <svg
+      <LineLegend lines={BACKLOG_LINES} />
+      <PlotSvg
         ref={ref}
         className="backlog-chart"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-label="Backlog against time with and without the queue, and the fluid approximation; the table has the figures"
-        data-testid="backlog-chart"
+        width={PLOT.width}
+        height={PLOT.height}
+        label="Backlog against time with and without the queue, and the fluid approximation; the table has the figures"
+        testId="backlog-chart"
       />
     </figure>
   );

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { RaceReplay, ReadBar } from '../../sim/inspect/raceReplay';
+import { PlotSvg } from './PlotSvg';
 import { opLabel } from './raceText';
 import { stackRows } from './raceLayout';
 
@@ -170,17 +171,16 @@ export function RaceTimeline({ replay }: { replay: RaceReplay }) {
   }, [replay, rows, height]);
 
   return (
-    <svg
+    <PlotSvg
       ref={ref}
       className="race-timeline"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={
+      width={WIDTH}
+      height={height}
+      label={
         `Timeline of one key under ${replay.strategy}: ${replay.writer.length} writer operations, ` +
         `${replay.reads.length} reads, ${replay.staleReadsInWindow} served stale in this stretch`
       }
-      data-testid={`race-timeline-${replay.strategy}`}
+      testId={`race-timeline-${replay.strategy}`}
     />
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReadAfterWritePoint } from '../../sim/inspect/readAfterWrite';
 import { useBridge } from '../bridge/BridgeContext';
 import { appStore, useAppStore } from '../store/store';
+import { LineLegend } from './LineLegend';
 import { RawChart } from './RawChart';
 import { lagText, RAW_SERIES, shareText } from './rawSeries';
 
@@ -76,24 +77,12 @@ export function ReadAfterWrite() {
       </div>
       {points.length > 0 && (
         <>
-          <ul className="raw-legend" aria-label="Legend">
-            {RAW_SERIES.map((s) => (
-              <li key={s.id}>
-                <svg width="28" height="10" aria-hidden="true">
-                  <line
-                    x1="0"
-                    x2="28"
-                    y1="5"
-                    y2="5"
-                    stroke={s.colour}
-                    strokeWidth="2"
-                    strokeDasharray={s.dash}
-                  />
-                </svg>{' '}
-                {s.marker === 'circle' ? (s.dash ? '○' : '●') : s.dash ? '□' : '■'} {s.label}
-              </li>
-            ))}
-          </ul>
+          <LineLegend
+            lines={RAW_SERIES}
+            text={(s) =>
+              `${s.marker === 'circle' ? (s.dash ? '○' : '●') : s.dash ? '□' : '■'} ${s.label}`
+            }
+          />
           <RawChart points={points} levels={levels} />
           <table className="raw-table" data-testid="raw-table">
             <caption className="muted">Stale share of reads, by replication lag</caption>
