@@ -1,16 +1,8 @@
-import { useState } from 'react';
 import type { RaceReplay as Replay } from '../../sim/inspect/raceReplay';
 import type { WriteStrategy } from '../../sim/model/service/cacheSteps';
-import { useBridge } from '../bridge/BridgeContext';
-import { appStore, useAppStore } from '../store/store';
 import { RaceTimeline } from './RaceTimeline';
 import { STRATEGY_TEXT } from './raceText';
-
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'running'; done: number; of: number }
-  | { kind: 'done' }
-  | { kind: 'error'; message: string };
+import { useStepwiseInspect } from './useStepwiseInspect';
 
 /**
  * The cache-consistency races, replayed for one key: each write strategy in its own panel (small
@@ -18,31 +10,10 @@ type Status =
  * their own tiny scenario in the worker, with the run's seed, so they work in any lesson.
  */
 export function RaceReplay() {
-  const bridge = useBridge();
-  const shownSeed = useAppStore((s) => s.run.seed);
-  // The run's seed, once a run is loaded: before that there is no seed to follow yet.
-  const ready = useAppStore((s) => s.run.scenario !== null && s.run.status !== 'loading');
-  const [replays, setReplays] = useState<Replay[]>([]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  const run = async () => {
-    const seed = appStore.getState().run.seed;
-    setReplays([]);
-    try {
-      const strategies = await bridge.inspect((api) => api.raceStrategies());
-      const done: Replay[] = [];
-      for (const strategy of strategies) {
-        setStatus({ kind: 'running', done: done.length, of: strategies.length });
-        const result = await bridge.inspect(async (api) => await api.raceReplay(strategy, seed));
-        if (!result.ok) throw new Error(result.errors.join('; '));
-        done.push(result.value);
-        setReplays([...done]);
-      }
-      setStatus({ kind: 'done' });
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const { seed, ready, results, status, run } = useStepwiseInspect(
+    (api) => api.raceStrategies(),
+    (api, strategy, _index, runSeed) => api.raceReplay(strategy, runSeed),
+  );
 
   return (
     <div className="inspect-card race-replay" data-testid="race-replay">
@@ -50,7 +21,7 @@ export function RaceReplay() {
       <p className="muted">
         One order, one writer, 2,000 reads a second that refill the cache on a miss: the real cache,
         lock and database of the cache-consistency lesson, traced for half a second of simulated
-        time (seed {shownSeed}). Each panel shows the write with the most stale reads after it.
+        time (seed {seed}). Each panel shows the write with the most stale reads after it.
       </p>
       <div className="controls">
         <button
@@ -59,18 +30,18 @@ export function RaceReplay() {
           disabled={!ready || status.kind === 'running'}
           data-testid="race-run"
         >
-          {replays.length > 0 ? 'Replay again' : 'Replay the races'}
+          {results.length > 0 ? 'Replay again' : 'Replay the races'}
         </button>
         <span role="status" data-testid="race-status">
           {status.kind === 'running' && `Replaying ${status.done + 1} of ${status.of}…`}
           {status.kind === 'error' && `Could not replay: ${status.message}`}
         </span>
       </div>
-      {replays.length > 0 && (
+      {results.length > 0 && (
         <>
           <RaceLegend />
           <div className="race-grid">
-            {replays.map((r) => (
+            {results.map((r) => (
               <RacePanel key={r.strategy} replay={r} />
             ))}
           </div>

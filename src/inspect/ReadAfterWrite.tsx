@@ -1,16 +1,7 @@
-import { useState } from 'react';
-import type { ReadAfterWritePoint } from '../../sim/inspect/readAfterWrite';
-import { useBridge } from '../bridge/BridgeContext';
-import { appStore, useAppStore } from '../store/store';
 import { LineLegend } from './LineLegend';
 import { RawChart } from './RawChart';
 import { lagText, RAW_SERIES, shareText } from './rawSeries';
-
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'running'; done: number; of: number }
-  | { kind: 'done' }
-  | { kind: 'error'; message: string };
+import { useStepwiseInspect } from './useStepwiseInspect';
 
 /**
  * Read-after-write on replicas: the share of reads answered stale as the replication lag grows,
@@ -19,35 +10,11 @@ type Status =
  * call, so the page shows progress and the run on screen waits at most a quarter second.
  */
 export function ReadAfterWrite() {
-  const bridge = useBridge();
-  const shownSeed = useAppStore((s) => s.run.seed);
-  // The run's seed, once a run is loaded: before that there is no seed to follow yet.
-  const ready = useAppStore((s) => s.run.scenario !== null && s.run.status !== 'loading');
-  const [levels, setLevels] = useState<number[]>([]);
-  const [points, setPoints] = useState<ReadAfterWritePoint[]>([]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  const run = async () => {
-    const seed = appStore.getState().run.seed;
-    setPoints([]);
-    try {
-      const lags = await bridge.inspect((api) => api.readAfterWriteLevels());
-      setLevels(lags);
-      const done: ReadAfterWritePoint[] = [];
-      for (let level = 0; level < lags.length; level++) {
-        setStatus({ kind: 'running', done: level, of: lags.length });
-        const result = await bridge.inspect(
-          async (api) => await api.readAfterWritePoint(level, seed),
-        );
-        if (!result.ok) throw new Error(result.errors.join('; '));
-        done.push(result.value);
-        setPoints([...done]);
-      }
-      setStatus({ kind: 'done' });
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  // One step per lag level, asked for by its index.
+  const { seed, ready, steps, results, status, run } = useStepwiseInspect(
+    (api) => api.readAfterWriteLevels(),
+    (api, _lag, level, runSeed) => api.readAfterWritePoint(level, runSeed),
+  );
 
   return (
     <div className="inspect-card read-after-write" data-testid="read-after-write">
@@ -56,7 +23,7 @@ export function ReadAfterWrite() {
         The read-write-split lesson scaled down: one master, two replicas, 200 writes/s. Blue: a
         writer reading back at once what it just saved; vermillion: other users reading at 1,000/s.
         Solid: reads spread over the replicas; dashed: read-your-writes (1 s on the master after a
-        write). Seed {shownSeed}.
+        write). Seed {seed}.
       </p>
       <div className="controls">
         <button
@@ -65,7 +32,7 @@ export function ReadAfterWrite() {
           disabled={!ready || status.kind === 'running'}
           data-testid="raw-run"
         >
-          {points.length > 0 ? 'Compute again' : 'Compute the chart'}
+          {results.length > 0 ? 'Compute again' : 'Compute the chart'}
         </button>
         {status.kind === 'running' && (
           <label className="raw-progress">
@@ -75,7 +42,7 @@ export function ReadAfterWrite() {
         )}
         {status.kind === 'error' && <span role="alert">Could not compute: {status.message}</span>}
       </div>
-      {points.length > 0 && (
+      {results.length > 0 && (
         <>
           <LineLegend
             lines={RAW_SERIES}
@@ -83,7 +50,7 @@ export function ReadAfterWrite() {
               `${s.marker === 'circle' ? (s.dash ? '○' : '●') : s.dash ? '□' : '■'} ${s.label}`
             }
           />
-          <RawChart points={points} levels={levels} />
+          <RawChart points={results} levels={steps} />
           <table className="raw-table" data-testid="raw-table">
             <caption className="muted">Stale share of reads, by replication lag</caption>
             <thead>
@@ -98,7 +65,7 @@ export function ReadAfterWrite() {
               </tr>
             </thead>
             <tbody>
-              {points.map((p) => (
+              {results.map((p) => (
                 <tr key={p.shipDelay}>
                   <th scope="row">{lagText(p.shipDelay)}</th>
                   <td>{lagText(p.meanLag)}</td>
