@@ -7,12 +7,13 @@ import { appStore, useAppStore } from '../store/store';
 import { shapeAB, type AbResult } from './abResult';
 import { runAB } from './abRun';
 import { AbResultView } from './AbResultView';
+import { CancelButton } from './CancelButton';
+import { NumberField } from './NumberField';
 import { parseUntil } from './runInputs';
 import { useSideJob } from './useSideJob';
 import { requestA, requestB, type VariantChoice } from './variantRequests';
 import { VariantBFields, type ChangeRow } from './VariantBFields';
 import { VariantMode } from './VariantMode';
-import { FieldError, NumberInput } from '../components/FaultFields';
 
 /** "Compare A/B": the run on screen (A) against a variant of it (B), on the same seed. */
 export function ComparePanel() {
@@ -112,18 +113,15 @@ function CompareForm({ scenario }: { scenario: Scenario }) {
           />
         )}
         <div className="compare-buttons">
-          <div className="control">
-            <label htmlFor="compare-until">Run to t = (s)</label>
-            <NumberInput
-              id="compare-until"
-              value={untilText}
-              error={untilError}
-              disabled={job.running}
-              placeholder={`end: ${scenario.duration}`}
-              onChange={setUntilText}
-            />
-            <FieldError id="compare-until" error={untilError} />
-          </div>
+          <NumberField
+            id="compare-until"
+            label="Run to t = (s)"
+            value={untilText}
+            error={untilError}
+            disabled={job.running}
+            placeholder={`end: ${scenario.duration}`}
+            onChange={setUntilText}
+          />
           <button
             type="submit"
             className="primary"
@@ -132,14 +130,7 @@ function CompareForm({ scenario }: { scenario: Scenario }) {
           >
             Run A and B
           </button>
-          <button
-            type="button"
-            data-testid="compare-cancel"
-            disabled={!job.running}
-            onClick={job.cancel}
-          >
-            Cancel
-          </button>
+          <CancelButton job={job} testId="compare-cancel" />
           {job.running && (
             <>
               <label className="compare-progress">

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ReplicationReport } from '../../sim/metrics/replications';
 import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
-import { FieldError, NumberInput } from '../components/FaultFields';
 import { appStore, useAppStore } from '../store/store';
+import { CancelButton } from './CancelButton';
+import { NumberField } from './NumberField';
 import { runReplications } from './replicationRun';
 import { ReplicationTable } from './ReplicationTable';
 import { MAX_PAGE_REPLICATIONS, parseRuns, parseUntil } from './runInputs';
@@ -71,29 +72,23 @@ function ReplicationsForm({ scenario }: { scenario: Scenario }) {
           station is a textbook queue.
         </p>
         <div className="compare-buttons">
-          <div className="control">
-            <label htmlFor="replication-runs">Runs (seeds)</label>
-            <NumberInput
-              id="replication-runs"
-              value={runsText}
-              error={errors.runs}
-              disabled={job.running}
-              onChange={setRunsText}
-            />
-            <FieldError id="replication-runs" error={errors.runs} />
-          </div>
-          <div className="control">
-            <label htmlFor="replication-until">Each to t = (s)</label>
-            <NumberInput
-              id="replication-until"
-              value={untilText}
-              error={errors.until}
-              disabled={job.running}
-              placeholder={`end: ${scenario.duration}`}
-              onChange={setUntilText}
-            />
-            <FieldError id="replication-until" error={errors.until} />
-          </div>
+          <NumberField
+            id="replication-runs"
+            label="Runs (seeds)"
+            value={runsText}
+            error={errors.runs}
+            disabled={job.running}
+            onChange={setRunsText}
+          />
+          <NumberField
+            id="replication-until"
+            label="Each to t = (s)"
+            value={untilText}
+            error={errors.until}
+            disabled={job.running}
+            placeholder={`end: ${scenario.duration}`}
+            onChange={setUntilText}
+          />
           <button
             type="submit"
             className="primary"
@@ -102,14 +97,7 @@ function ReplicationsForm({ scenario }: { scenario: Scenario }) {
           >
             Run N seeds
           </button>
-          <button
-            type="button"
-            data-testid="replication-cancel"
-            disabled={!job.running}
-            onClick={job.cancel}
-          >
-            Cancel
-          </button>
+          <CancelButton job={job} testId="replication-cancel" />
           {job.running && (
             <label className="compare-progress">
               Done <progress data-testid="replication-progress" max={1} value={progress} />

@@ -1,5 +1,5 @@
 import { knobText, type KnobGroup } from '../store/knobs';
-import { FieldError, NumberInput } from '../components/FaultFields';
+import { NumberField } from './NumberField';
 
 /** One knob change of variant B, as typed. */
 export interface ChangeRow {
@@ -61,18 +61,15 @@ export function VariantBFields({ groups, rows, errors, disabled, onChange }: Var
                 ))}
               </select>
             </div>
-            <div className="control">
-              <label htmlFor={`${fieldId}-value`}>to</label>
-              <NumberInput
-                id={`${fieldId}-value`}
-                value={row.text}
-                error={errors[row.key]}
-                disabled={disabled}
-                placeholder={knobs.find((k) => k.key === row.key)?.empty}
-                onChange={(text) => update(row.id, { text })}
-              />
-              <FieldError id={`${fieldId}-value`} error={errors[row.key]} />
-            </div>
+            <NumberField
+              id={`${fieldId}-value`}
+              label="to"
+              value={row.text}
+              error={errors[row.key]}
+              disabled={disabled}
+              placeholder={knobs.find((k) => k.key === row.key)?.empty}
+              onChange={(text) => update(row.id, { text })}
+            />
             <button
               type="button"
               className="small"
