@@ -80,8 +80,7 @@ export function ArrivalHistogram({
     <PlotSvg
       ref={ref}
       className="arrival-histogram"
-      width={PLOT.width}
-      height={PLOT.height}
+      box={PLOT}
       label={`${title}: counts per ${bucketSeconds * 1000} ms against simulated seconds; the table has the figures`}
       testId={testId}
     />

@@ -69,8 +69,7 @@ export function BacklogChart({ point }: { point: PeakSmoothingPoint }) {
       <PlotSvg
         ref={ref}
         className="backlog-chart"
-        width={PLOT.width}
-        height={PLOT.height}
+        box={PLOT}
         label="Backlog against time with and without the queue, and the fluid approximation; the table has the figures"
         testId="backlog-chart"
       />

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import type { PlotBox } from './plotBox';
 
 /**
  * The <svg> an Inspect chart's d3 code draws into (through `ref`): as wide as its column, and one
@@ -7,16 +8,14 @@ import type { RefObject } from 'react';
 export function PlotSvg({
   ref,
   className,
-  width,
-  height,
+  box,
   label,
   testId,
 }: {
   ref: RefObject<SVGSVGElement | null>;
   className: string;
   /** The viewBox's size: the units the chart draws in. */
-  width: number;
-  height: number;
+  box: Pick<PlotBox, 'width' | 'height'>;
   label: string;
   testId: string;
 }) {
@@ -24,7 +23,7 @@ export function PlotSvg({
     <svg
       ref={ref}
       className={className}
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`0 0 ${box.width} ${box.height}`}
       width="100%"
       role="img"
       aria-label={label}

@@ -174,8 +174,7 @@ export function RaceTimeline({ replay }: { replay: RaceReplay }) {
     <PlotSvg
       ref={ref}
       className="race-timeline"
-      width={WIDTH}
-      height={height}
+      box={{ width: WIDTH, height }}
       label={
         `Timeline of one key under ${replay.strategy}: ${replay.writer.length} writer operations, ` +
         `${replay.reads.length} reads, ${replay.staleReadsInWindow} served stale in this stretch`

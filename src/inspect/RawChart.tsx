@@ -59,8 +59,7 @@ export function RawChart({ points, levels }: { points: ReadAfterWritePoint[]; le
     <PlotSvg
       ref={ref}
       className="raw-chart"
-      width={PLOT.width}
-      height={PLOT.height}
+      box={PLOT}
       label="Share of reads answered stale against replication lag; the table below has the numbers"
       testId="raw-chart"
     />
