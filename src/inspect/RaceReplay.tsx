@@ -2,6 +2,7 @@ import type { RaceReplay as Replay } from '../../sim/inspect/raceReplay';
 import type { WriteStrategy } from '../../sim/model/service/cacheSteps';
 import { RaceTimeline } from './RaceTimeline';
 import { STRATEGY_TEXT } from './raceText';
+import { StepwiseButton } from './StepwiseButton';
 import { useStepwiseInspect } from './useStepwiseInspect';
 
 /**
@@ -10,10 +11,11 @@ import { useStepwiseInspect } from './useStepwiseInspect';
  * their own tiny scenario in the worker, with the run's seed, so they work in any lesson.
  */
 export function RaceReplay() {
-  const { seed, ready, results, status, run } = useStepwiseInspect(
+  const view = useStepwiseInspect(
     (api) => api.raceStrategies(),
     (api, strategy, _index, runSeed) => api.raceReplay(strategy, runSeed),
   );
+  const { seed, results, status } = view;
 
   return (
     <div className="inspect-card race-replay" data-testid="race-replay">
@@ -24,14 +26,12 @@ export function RaceReplay() {
         time (seed {seed}). Each panel shows the write with the most stale reads after it.
       </p>
       <div className="controls">
-        <button
-          type="button"
-          onClick={() => void run()}
-          disabled={!ready || status.kind === 'running'}
-          data-testid="race-run"
-        >
-          {results.length > 0 ? 'Replay again' : 'Replay the races'}
-        </button>
+        <StepwiseButton
+          view={view}
+          testId="race-run"
+          label="Replay the races"
+          again="Replay again"
+        />
         <span role="status" data-testid="race-status">
           {status.kind === 'running' && `Replaying ${status.done + 1} of ${status.of}…`}
           {status.kind === 'error' && `Could not replay: ${status.message}`}

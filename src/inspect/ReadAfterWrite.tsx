@@ -1,6 +1,7 @@
 import { LineLegend } from './LineLegend';
 import { RawChart } from './RawChart';
 import { lagText, RAW_SERIES, shareText } from './rawSeries';
+import { StepwiseButton } from './StepwiseButton';
 import { useStepwiseInspect } from './useStepwiseInspect';
 
 /**
@@ -11,10 +12,11 @@ import { useStepwiseInspect } from './useStepwiseInspect';
  */
 export function ReadAfterWrite() {
   // One step per lag level, asked for by its index.
-  const { seed, ready, steps, results, status, run } = useStepwiseInspect(
+  const view = useStepwiseInspect(
     (api) => api.readAfterWriteLevels(),
     (api, _lag, level, runSeed) => api.readAfterWritePoint(level, runSeed),
   );
+  const { seed, steps, results, status } = view;
 
   return (
     <div className="inspect-card read-after-write" data-testid="read-after-write">
@@ -26,14 +28,12 @@ export function ReadAfterWrite() {
         write). Seed {seed}.
       </p>
       <div className="controls">
-        <button
-          type="button"
-          onClick={() => void run()}
-          disabled={!ready || status.kind === 'running'}
-          data-testid="raw-run"
-        >
-          {results.length > 0 ? 'Compute again' : 'Compute the chart'}
-        </button>
+        <StepwiseButton
+          view={view}
+          testId="raw-run"
+          label="Compute the chart"
+          again="Compute again"
+        />
         {status.kind === 'running' && (
           <label className="raw-progress">
             Lag level {status.done + 1} of {status.of}{' '}
