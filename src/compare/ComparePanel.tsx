@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
 import { parseKnobText } from '../store/edits';
 import { describeComparison, NO_FEEDBACK, refusalFeedback, type Feedback } from './compareFeedback';
@@ -9,7 +9,9 @@ import { runAB } from './abRun';
 import { AbResultView } from './AbResultView';
 import { CancelButton } from './CancelButton';
 import { NumberField } from './NumberField';
+import { RunFormPanel } from './RunFormPanel';
 import { parseUntil } from './runInputs';
+import { SideJobForm } from './SideJobForm';
 import { useSideJob } from './useSideJob';
 import { requestA, requestB, type VariantChoice } from './variantRequests';
 import { VariantBFields, type ChangeRow } from './VariantBFields';
@@ -17,17 +19,8 @@ import { VariantMode } from './VariantMode';
 
 /** "Compare A/B": the run on screen (A) against a variant of it (B), on the same seed. */
 export function ComparePanel() {
-  const scenario = useAppStore((s) => s.run.scenario);
-  const run = useAppStore(
-    (s) => `${s.run.scenarioName}:${s.run.seed}:${JSON.stringify(s.run.edits)}`,
-  );
-  return (
-    <section className="panel compare-panel" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">Compare A/B</h2>
-      {/* Another run on screen is another A: a fresh form, no stale result. */}
-      {scenario && <CompareForm key={run} scenario={scenario} />}
-    </section>
-  );
+  // Another run on screen is another A: a fresh form, no stale result.
+  return <RunFormPanel id="compare" title="Compare A/B" form={CompareForm} />;
 }
 
 function CompareForm({ scenario }: { scenario: Scenario }) {
@@ -46,8 +39,7 @@ function CompareForm({ scenario }: { scenario: Scenario }) {
   const [result, setResult] = useState<{ ab: AbResult; description: string } | null>(null);
   const job = useSideJob();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const until = parseUntil(untilText, scenario);
     setUntilError(until.ok ? undefined : until.error);
     if (!until.ok) return;
@@ -84,17 +76,17 @@ function CompareForm({ scenario }: { scenario: Scenario }) {
 
   return (
     <>
-      <form
-        className="compare-form"
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        aria-label="Compare A/B"
+      <SideJobForm
+        label="Compare A/B"
+        note={
+          <>
+            A is the run on screen (its edits and injected faults). Both variants run to the end, or
+            to the time given, on the same seed in two workers side by side: the same users send the
+            same requests, so the difference is B&apos;s doing.
+          </>
+        }
+        onSubmit={submit}
       >
-        <p className="compare-note">
-          A is the run on screen (its edits and injected faults). Both variants run to the end, or
-          to the time given, on the same seed in two workers side by side: the same users send the
-          same requests, so the difference is B&apos;s doing.
-        </p>
         <VariantMode
           mode={mode}
           presets={presets}
@@ -147,7 +139,7 @@ function CompareForm({ scenario }: { scenario: Scenario }) {
             {message}
           </p>
         ))}
-      </form>
+      </SideJobForm>
       {result && <AbResultView result={result.ab} description={result.description} />}
     </>
   );

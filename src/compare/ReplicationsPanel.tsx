@@ -1,27 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ReplicationReport } from '../../sim/metrics/replications';
 import type { Scenario } from '../../sim/scenarios/schema/scenarioSchema';
-import { appStore, useAppStore } from '../store/store';
+import { appStore } from '../store/store';
 import { CancelButton } from './CancelButton';
 import { NumberField } from './NumberField';
 import { runReplications } from './replicationRun';
 import { ReplicationTable } from './ReplicationTable';
+import { RunFormPanel } from './RunFormPanel';
 import { MAX_PAGE_REPLICATIONS, parseRuns, parseUntil } from './runInputs';
+import { SideJobForm } from './SideJobForm';
 import { useSideJob } from './useSideJob';
 import { requestA } from './variantRequests';
 
 /** "Run N seeds": how far one run's figures can be trusted, as a mean and a 95% interval. */
 export function ReplicationsPanel() {
-  const run = useAppStore(
-    (s) => `${s.run.scenarioName}:${s.run.seed}:${JSON.stringify(s.run.edits)}`,
-  );
-  const scenario = useAppStore((s) => s.run.scenario);
-  return (
-    <section className="panel compare-panel" aria-labelledby="replications-heading">
-      <h2 id="replications-heading">Replications</h2>
-      {scenario && <ReplicationsForm key={run} scenario={scenario} />}
-    </section>
-  );
+  return <RunFormPanel id="replications" title="Replications" form={ReplicationsForm} />;
 }
 
 function ReplicationsForm({ scenario }: { scenario: Scenario }) {
@@ -32,8 +25,7 @@ function ReplicationsForm({ scenario }: { scenario: Scenario }) {
   const [summary, setSummary] = useState<ReplicationReport | null>(null);
   const job = useSideJob();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const runs = parseRuns(runsText);
     const until = parseUntil(untilText, scenario);
     if (!runs.ok || !until.ok) {
@@ -58,19 +50,19 @@ function ReplicationsForm({ scenario }: { scenario: Scenario }) {
 
   return (
     <>
-      <form
-        className="compare-form"
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        aria-label="Replications"
+      <SideJobForm
+        label="Replications"
+        note={
+          <>
+            The run on screen (edits and injected faults included) on seeds S, S+1, ..., S+N−1, S
+            its seed, N from 2 to {MAX_PAGE_REPLICATIONS}, one after another in a worker of their
+            own. Each figure is the mean over the runs ± the half-width of its 95% Student-t
+            interval, the scenario&apos;s warm-up left out of every run, with queueing theory beside
+            it where the station is a textbook queue.
+          </>
+        }
+        onSubmit={submit}
       >
-        <p className="compare-note">
-          The run on screen (edits and injected faults included) on seeds S, S+1, ..., S+N−1, S its
-          seed, N from 2 to {MAX_PAGE_REPLICATIONS}, one after another in a worker of their own.
-          Each figure is the mean over the runs ± the half-width of its 95% Student-t interval, the
-          scenario&apos;s warm-up left out of every run, with queueing theory beside it where the
-          station is a textbook queue.
-        </p>
         <div className="compare-buttons">
           <NumberField
             id="replication-runs"
@@ -109,7 +101,7 @@ function ReplicationsForm({ scenario }: { scenario: Scenario }) {
             {errors.general}
           </p>
         )}
-      </form>
+      </SideJobForm>
       {summary && <ReplicationTable summary={summary} />}
     </>
   );
