@@ -3,6 +3,7 @@ import { RandomStreams } from '../kernel/rng';
 import { createDistribution } from '../model/distributions/createDistribution';
 import { FaultInjector, type Fault } from '../model/faults/faultInjector';
 import { Network } from '../model/network/network';
+import type { Requester } from '../model/network/requester';
 import { RequestTable } from '../model/requests/requestTable';
 import { ClosedLoopSource } from '../model/sources/closedLoopSource';
 import { PoissonSource } from '../model/sources/poissonSource';
@@ -260,6 +261,7 @@ export class Simulation {
     });
     // After the sources: a scenario without orders starts its components as it always did.
     for (const flow of this.orderFlows) this.kernel.add(flow);
+    this.network.countFlows(this.flowOrigins.length, this.flowRows());
 
     const bucket = scenario.metrics.bucketSeconds ?? defaultBucketSeconds(duration);
     this.series = this.kernel.add(
@@ -280,6 +282,30 @@ export class Simulation {
       new Warmup(scenario.warmup, this.stations, this.sources, this.caches, this.databases),
     );
     this.lesson = scenario.lesson && new GoalTracker(this, scenario.lesson);
+  }
+
+  /**
+   * The origins of the network's per-edge request counts, one row each, as "<kind>:<id>": the
+   * stations (their routes and their programs' calls), then the sources, the topics (messages to
+   * their consumers) and the order flows (saga calls).
+   */
+  get flowOrigins(): string[] {
+    return [
+      ...this.stations.map((s) => `station:${s.id}`),
+      ...this.sources.map((s) => `source:${s.id}`),
+      ...this.topics.map((t) => `topic:${t.id}`),
+      ...this.orderFlows.map((f) => `order:${f.id}`),
+    ];
+  }
+
+  private flowRows(): Map<Requester, number> {
+    const rows = new Map<Requester, number>();
+    this.programs.forEach((program, i) => program && rows.set(program, i));
+    let row = this.stations.length;
+    for (const requester of [...this.sources, ...this.topics, ...this.orderFlows]) {
+      rows.set(requester, row++);
+    }
+    return rows;
   }
 
   private searchIndexOf(

@@ -31,6 +31,15 @@ export class Network implements StationListener {
   private readonly timeoutLists: TimeoutList[] = [];
   /** A per-request trace recorder (sim/trace), null when tracing is off: one check per hook. */
   tracer: RequestTracer | null = null;
+  /**
+   * Requests sent along each edge, cumulative: row-major [origin][station], one row per origin
+   * the owner named with `countFlows` (a station's routes and its program's calls share the
+   * station's row). Only ever incremented, never read here: counting cannot change a run.
+   */
+  flows = new Float64Array(0);
+  /** Per requester, where its row starts in `flows`, -1 when nobody named its origin. */
+  private readonly requesterBase: number[] = [];
+  private readonly rowOf = new Map<Requester, number>();
 
   constructor(
     readonly kernel: Kernel,
@@ -59,7 +68,20 @@ export class Network implements StationListener {
 
   addRequester(requester: Requester): number {
     this.requesters.push(requester);
-    return this.requesters.length - 1;
+    const row = this.rowOf.get(requester);
+    this.requesterBase.push(row === undefined ? -1 : row * this.stations.length);
+    return this.requesterBase.length - 1;
+  }
+
+  /**
+   * Starts counting requests per edge: `rows` origins, rows 0 to stations - 1 being the stations
+   * (their routes), and `requesterRows` the row of each requester whose sends count (a station's
+   * program on its station's row, a source, a topic...). Called once, after the stations are
+   * added and before the run starts (requesters join when they first send).
+   */
+  countFlows(rows: number, requesterRows: ReadonlyMap<Requester, number>): void {
+    this.flows = new Float64Array(rows * this.stations.length);
+    for (const [requester, row] of requesterRows) this.rowOf.set(requester, row);
   }
 
   /**
@@ -104,6 +126,8 @@ export class Network implements StationListener {
   }
 
   send(request: number, stationIndex: number): void {
+    const base = this.requesterBase[this.table.source[request]!]!;
+    if (base >= 0) this.flows[base + stationIndex]!++;
     this.stations[stationIndex]!.arrive(request);
   }
 
@@ -124,7 +148,9 @@ export class Network implements StationListener {
       const cumulative = this.routeCumulative[from.index]!;
       for (let i = 0; i < targets.length; i++) {
         if (u < cumulative[i]!) {
-          this.stations[targets[i]!]!.arrive(request);
+          const to = targets[i]!;
+          if (this.flows.length > 0) this.flows[from.index * this.stations.length + to]!++;
+          this.stations[to]!.arrive(request);
           return;
         }
       }
