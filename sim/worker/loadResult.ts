@@ -12,7 +12,7 @@ import {
 } from '../metrics/seriesSubjects';
 import type { Scenario } from '../scenarios/schema/scenarioSchema';
 import type { Simulation } from '../scenarios/simulation';
-import { SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS } from './snapshot';
+import { BREAKER_STATES, SOURCE_LIVE_FIELDS, STATION_LIVE_FIELDS } from './snapshot';
 
 export type SeriesSubjectKind =
   'station' | 'source' | 'cache' | 'topic' | 'order' | 'database' | 'breaker';
@@ -36,6 +36,12 @@ export interface LoadedLayout {
   /** Per database, its replicas' station ids, in the order their series fields come. */
   databaseReplicaIds: string[][];
   breakerIds: string[];
+  /** The call each breaker guards: the station that calls and the station called. */
+  breakerCalls: { from: string; to: string }[];
+  /** The origins of the snapshot's `flows` rows, as "<kind>:<id>" (Simulation.flowOrigins). */
+  flowOrigins: string[];
+  /** What the numbers of the snapshot's `breakers` mean. */
+  breakerStates: readonly string[];
   stationFields: readonly string[];
   sourceFields: readonly string[];
   stationSeriesFields: readonly string[];
@@ -84,6 +90,9 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
     databaseIds,
     databaseReplicaIds,
     breakerIds,
+    breakerCalls: breakerCallsOf(sim.scenario),
+    flowOrigins: sim.flowOrigins,
+    breakerStates: BREAKER_STATES,
     stationFields: STATION_LIVE_FIELDS,
     sourceFields: SOURCE_LIVE_FIELDS,
     stationSeriesFields: STATION_COLUMNS,
@@ -106,4 +115,18 @@ export function describeLoad(sim: Simulation, warnings: string[]): LoadedLayout 
       ...breakerIds.map(block('breaker', BREAKER_SERIES_FIELDS)),
     ],
   };
+}
+
+/**
+ * The call each breaker guards, in the order compileEndpoints makes the breakers (stations, their
+ * endpoints, then the steps: only a call step has one).
+ */
+function breakerCallsOf(scenario: Scenario): { from: string; to: string }[] {
+  return scenario.stations.flatMap((station) =>
+    Object.values(station.endpoints ?? {}).flatMap((steps) =>
+      steps.flatMap((step) =>
+        step.kind === 'call' && step.breaker ? [{ from: station.id, to: step.to }] : [],
+      ),
+    ),
+  );
 }

@@ -8,6 +8,9 @@ const withTransfer = (snapshot: Snapshot) =>
   transfer(snapshot, [
     snapshot.stations.buffer,
     snapshot.sources.buffer,
+    snapshot.flows.buffer,
+    snapshot.breakers.buffer,
+    snapshot.topics.buffer,
     snapshot.series.data.buffer,
   ]);
 

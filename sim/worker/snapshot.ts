@@ -1,3 +1,4 @@
+import type { CircuitState } from '../model/resilience/circuitBreaker';
 import type { Simulation } from '../scenarios/simulation';
 
 /** Live figures per station, in this order, `STATION_LIVE_FIELDS.length` numbers per station. */
@@ -31,6 +32,18 @@ export const SOURCE_LIVE_FIELDS = [
 ] as const;
 
 /**
+ * A breaker's state as a number in `Snapshot.breakers`: its index here (Resilience4j's states).
+ */
+export const BREAKER_STATES = [
+  'CLOSED',
+  'HALF_OPEN',
+  'OPEN',
+  'DISABLED',
+  'FORCED_OPEN',
+  'METRICS_ONLY',
+] as const satisfies readonly CircuitState[];
+
+/**
  * What the UI gets each frame: numbers in flat typed arrays (transferable, no object per station)
  * and only the time-series buckets it has not seen yet.
  */
@@ -41,6 +54,15 @@ export interface Snapshot {
   done: boolean;
   stations: Float64Array;
   sources: Float64Array;
+  /**
+   * Requests sent along each edge since t = 0, [origin][station] row-major: origins as
+   * LoadResult.flowOrigins lists them, stations as stationIds.
+   */
+  flows: Float64Array;
+  /** Each breaker's state now, as its index in BREAKER_STATES (breakers as breakerIds). */
+  breakers: Float64Array;
+  /** Each topic's consumer lag now: messages published and not yet consumed (topics as topicIds). */
+  topics: Float64Array;
   series: {
     /** Changes when buckets merged: the reader must drop what it has and take `fromBucket` 0. */
     resolution: number;
@@ -104,6 +126,10 @@ export function takeSnapshot(
     const failures = s.failedTimeout + s.failedRejected + s.failedUnavailable + s.failedError;
     sources.set([s.offered, s.attempts, s.successes, failures, s.latencySum], i * pf);
   });
+  // Plain reads: `state` applies no due timer, so a breaker whose wait has elapsed still reads
+  // OPEN until its next call moves it to HALF_OPEN, as the breaker itself would report it.
+  const breakers = Float64Array.from(sim.breakers, (b) => BREAKER_STATES.indexOf(b.breaker.state));
+  const topics = Float64Array.from(sim.topics, (t) => t.lag);
   const rec = sim.series;
   const from = rec.resolution === knownResolution ? Math.min(knownBuckets, rec.buckets) : 0;
   const rows = rec.buckets - from;
@@ -123,6 +149,9 @@ export function takeSnapshot(
     done: sim.done,
     stations,
     sources,
+    flows: sim.network.flows.slice(),
+    breakers,
+    topics,
     series: {
       resolution: rec.resolution,
       bucketSeconds: rec.bucketSeconds,

@@ -31,6 +31,9 @@ export type SnapshotLayout = Pick<
       | 'databaseSeriesFields'
       | 'replicaSeriesFields'
       | 'breakerSeriesFields'
+      | 'flowOrigins'
+      | 'breakerCalls'
+      | 'breakerStates'
     >
   >;
 
@@ -53,6 +56,7 @@ export function layoutOf(loaded: LoadedScenario): SnapshotLayout {
   const { orderIds, databaseIds, databaseReplicaIds, breakerIds } = loaded;
   const { orderSeriesFields, databaseSeriesFields, replicaSeriesFields, breakerSeriesFields } =
     loaded;
+  const { flowOrigins, breakerCalls, breakerStates } = loaded;
   return {
     stationIds,
     sourceIds,
@@ -72,6 +76,9 @@ export function layoutOf(loaded: LoadedScenario): SnapshotLayout {
     databaseSeriesFields,
     replicaSeriesFields,
     breakerSeriesFields,
+    flowOrigins,
+    breakerCalls,
+    breakerStates,
   };
 }
 

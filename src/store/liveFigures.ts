@@ -1,7 +1,8 @@
 import { fieldIndex, type SnapshotLayout } from './layout';
+import { deriveFlows, EMPTY_FLOWS, type FlowSample, type LiveFlows } from './liveFlows';
 
 /** The live counters of one snapshot, as the worker sent them (cumulative since t = 0). */
-export interface LiveSample {
+export interface LiveSample extends FlowSample {
   now: number;
   stations: Float64Array;
   sources: Float64Array;
@@ -45,7 +46,7 @@ export interface SourceRow {
   offered: number;
 }
 
-export interface Figures {
+export interface Figures extends LiveFlows {
   now: number;
   /** Simulated seconds the recent window spans. */
   windowSeconds: number;
@@ -53,7 +54,13 @@ export interface Figures {
   sources: SourceRow[];
 }
 
-export const EMPTY_FIGURES: Figures = { now: 0, windowSeconds: 0, stations: [], sources: [] };
+export const EMPTY_FIGURES: Figures = {
+  now: 0,
+  windowSeconds: 0,
+  stations: [],
+  sources: [],
+  ...EMPTY_FLOWS,
+};
 
 /** Snapshots kept for the recent window: about one second of frames. */
 export const WINDOW_SAMPLES = 60;
@@ -153,5 +160,5 @@ export function deriveFigures(
       retries: now('attempts') - now('offered'),
     };
   });
-  return { now: latest.now, windowSeconds: dt, stations, sources };
+  return { now: latest.now, windowSeconds: dt, stations, sources, ...deriveFlows(layout, window) };
 }

@@ -70,7 +70,14 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
         series.buckets !== s.series.buckets || series.resolution !== s.series.resolution;
       const window = pushSample(
         s.window,
-        { now: snapshot.now, stations: snapshot.stations, sources: snapshot.sources },
+        {
+          now: snapshot.now,
+          stations: snapshot.stations,
+          sources: snapshot.sources,
+          flows: snapshot.flows,
+          breakers: snapshot.breakers,
+          topics: snapshot.topics,
+        },
         WINDOW_SAMPLES,
         series.bucketSeconds > 0 ? WINDOW_BUCKETS * series.bucketSeconds : Infinity,
       );

@@ -64,4 +64,24 @@ describe('worker API (called directly, as comlink would)', () => {
     expect(badSeed.ok).toBe(false);
     expect(api.advance(10, Infinity).now).toBe(10);
   });
+  it('a snapshot carries the requests per edge, each breaker’s state and each topic’s lag', () => {
+    const loaded = api.load(PRESETS['circuit-breaker'], 2);
+    if (!loaded.ok) throw new Error('circuit-breaker did not load');
+    const snapshot = api.advance(30, Infinity);
+    const stations = loaded.stationIds.length;
+    expect(snapshot.flows).toHaveLength(loaded.flowOrigins.length * stations);
+    // Every arrival came along some edge: a column sums to its station's arrivals.
+    const arrivals = STATION_LIVE_FIELDS.indexOf('arrivals');
+    loaded.stationIds.forEach((_, i) => {
+      let column = 0;
+      for (let row = 0; row < loaded.flowOrigins.length; row++) {
+        column += snapshot.flows[row * stations + i]!;
+      }
+      expect(column).toBe(snapshot.stations[i * STATION_LIVE_FIELDS.length + arrivals]);
+    });
+    expect(snapshot.breakers).toHaveLength(loaded.breakerIds.length);
+    expect(loaded.breakerCalls).toHaveLength(loaded.breakerIds.length);
+    for (const state of snapshot.breakers) expect(loaded.breakerStates[state]).toBeDefined();
+    expect(snapshot.topics).toHaveLength(loaded.topicIds.length);
+  });
 });
