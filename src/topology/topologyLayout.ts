@@ -30,6 +30,11 @@ export interface TopologyEdge {
   p: number | null;
   /** The edge goes to the same or an earlier column (a loop or a retry path). */
   back: boolean;
+  /**
+   * The collection item the call goes through, as "<collection>:<id>" ("topics:orders"), when
+   * the step names one rather than the station itself; absent otherwise.
+   */
+  via?: string;
 }
 
 export interface Topology {
@@ -39,22 +44,42 @@ export interface Topology {
   rows: number;
 }
 
-type Link = Pick<TopologyEdge, 'to' | 'kind' | 'p'>;
+type Link = Pick<TopologyEdge, 'to' | 'kind' | 'p' | 'via'>;
+
+/** A collection item's station ids, and the item as "<collection>:<id>". */
+interface Members {
+  item: string;
+  stations: string[];
+}
 
 /**
  * Items of the scenario's other collections by id, each with the station ids it names (a cache's
  * nodes, a database's master and replicas, a topic's consumers, a table's shards). Read
  * generically, so a new kind of collection draws its edges without a change here.
  */
-function collectionMembers(input: TopologyInput, stationIds: Set<string>): Map<string, string[]> {
-  const members = new Map<string, string[]>();
+function collectionMembers(input: TopologyInput, stationIds: Set<string>): Map<string, Members> {
+  const members = new Map<string, Members>();
+  const items: [string, object][] = [];
   for (const [key, value] of Object.entries(input)) {
     if (key === 'sources' || key === 'stations' || !Array.isArray(value)) continue;
     for (const item of value as unknown[]) {
       if (!item || typeof item !== 'object') continue;
       const id = (item as { id?: unknown }).id;
       if (typeof id !== 'string') continue;
-      members.set(id, stationNames(item, stationIds));
+      members.set(id, { item: `${key}:${id}`, stations: stationNames(item, stationIds) });
+      items.push([id, item]);
+    }
+  }
+  // An item may name another (an order flow its database): it reaches that one's stations too,
+  // as the flow's saga writes to the database's master.
+  const direct = new Map([...members].map(([id, m]) => [id, m.stations]));
+  for (const [id, item] of items) {
+    const stations = members.get(id)!.stations;
+    for (const [key, value] of Object.entries(item)) {
+      if (key === 'id' || typeof value !== 'string' || value === id) continue;
+      for (const station of direct.get(value) ?? []) {
+        if (!stations.includes(station)) stations.push(station);
+      }
     }
   }
   return members;
@@ -76,7 +101,7 @@ function stationNames(item: object, stationIds: Set<string>): string[] {
 function linksOf(
   station: TopologyInput['stations'][number],
   stationIds: Set<string>,
-  members: Map<string, string[]>,
+  members: Map<string, Members>,
 ): Link[] {
   const links: Link[] = (station.routes ?? []).map((r) => ({ to: r.to, kind: 'route', p: r.p }));
   const seen = new Set<string>();
@@ -85,16 +110,27 @@ function linksOf(
       const kind = String((step as { kind?: unknown }).kind ?? 'call');
       for (const [key, value] of Object.entries(step)) {
         if (key === 'kind' || typeof value !== 'string') continue;
-        const targets = stationIds.has(value) ? [value] : (members.get(value) ?? []);
+        const through = stationIds.has(value) ? undefined : members.get(value);
+        const targets = through ? through.stations : stationIds.has(value) ? [value] : [];
         for (const to of targets) {
           if (to === station.id || seen.has(`${kind}:${to}`)) continue;
           seen.add(`${kind}:${to}`);
-          links.push({ to, kind, p: null });
+          links.push({ to, kind, p: null, ...(through && { via: through.item }) });
         }
       }
     }
   }
   return links;
+}
+
+/**
+ * The stations a source's requests enter at: its target, or, when it targets the multi-active
+ * deployment, each data centre's entry (users are routed to their unit's centre).
+ */
+function entriesOf(input: TopologyInput, target: string): string[] {
+  const multi = input.multiActive as { id?: unknown; centres?: { entry?: unknown }[] } | undefined;
+  if (multi?.id !== target || !Array.isArray(multi.centres)) return [target];
+  return multi.centres.flatMap((c) => (typeof c.entry === 'string' ? [c.entry] : []));
 }
 
 /**
@@ -114,9 +150,11 @@ export function layoutTopology(input: TopologyInput): Topology {
   const depth = new Map<string, number>();
   const queue: string[] = [];
   for (const source of input.sources) {
-    if (!depth.has(source.target)) {
-      depth.set(source.target, 0);
-      queue.push(source.target);
+    for (const target of entriesOf(input, source.target)) {
+      if (!depth.has(target)) {
+        depth.set(target, 0);
+        queue.push(target);
+      }
     }
   }
   for (let i = 0; i < queue.length; i++) {
@@ -143,14 +181,16 @@ export function layoutTopology(input: TopologyInput): Topology {
   ];
   const columnOf = new Map(nodes.filter((n) => n.kind === 'station').map((n) => [n.id, n.column]));
   const edges: TopologyEdge[] = [
-    ...input.sources.map((s) => ({
-      fromKind: 'source' as const,
-      from: s.id,
-      to: s.target,
-      kind: 'source' as const,
-      p: null,
-      back: false,
-    })),
+    ...input.sources.flatMap((s) =>
+      entriesOf(input, s.target).map((to) => ({
+        fromKind: 'source' as const,
+        from: s.id,
+        to,
+        kind: 'source' as const,
+        p: null,
+        back: false,
+      })),
+    ),
     ...input.stations.flatMap((s) =>
       (links.get(s.id) ?? []).map((link) => ({
         fromKind: 'station' as const,

@@ -1,0 +1,117 @@
+import * as d3 from 'd3';
+import { setLiveAttribute, setLiveText } from '../components/liveDom';
+import { formatPercent, formatRate } from '../store/format';
+import type { Figures } from '../store/liveFigures';
+import type { TopologyEdge } from './topologyLayout';
+
+/** An arrow as drawn, with the counted edge whose rate it shows. */
+export interface DrawnEdge {
+  edge: TopologyEdge;
+  /** "<origin>><station>": the row of the worker's counts (a source, station, topic or flow). */
+  flow: string;
+  /**
+   * The worker counts per origin and station, not per step: when two arrows share one count (a
+   * dbRead and a dbWrite to the same replica), the first shows the rate and the others name it.
+   */
+  countedWith: string | null;
+}
+
+/** Where the worker counts the requests of an arrow (Simulation.flowOrigins). */
+export function flowOriginOf(edge: TopologyEdge): string {
+  if (edge.fromKind === 'source') return `source:${edge.from}`;
+  const [collection, ...rest] = (edge.via ?? '').split(':');
+  const item = rest.join(':');
+  // A topic's consumers get their messages from the topic, an order flow's steps from the flow.
+  if (collection === 'topics') return `topic:${item}`;
+  if (collection === 'orders') return `order:${item}`;
+  return `station:${edge.from}`;
+}
+
+export function planEdges(edges: readonly TopologyEdge[]): DrawnEdge[] {
+  const firstKind = new Map<string, string>();
+  return edges.map((edge) => {
+    const flow = `${flowOriginOf(edge)}>${edge.to}`;
+    const first = firstKind.get(flow);
+    if (first === undefined) firstKind.set(flow, edge.kind);
+    return { edge, flow, countedWith: first ?? null };
+  });
+}
+
+/** The arrow's static label: a route's probability, or the step kind that makes the call. */
+export function edgeKindLabel(edge: TopologyEdge): string {
+  return edge.p !== null ? formatPercent(edge.p).replace('.0%', '%') : edge.kind;
+}
+
+/** Breaker states by colour (Okabe & Ito), always with the state's name next to it. */
+const BREAKER_COLOURS: Readonly<Record<string, string>> = {
+  CLOSED: '#009E73',
+  HALF_OPEN: '#E69F00',
+  OPEN: '#D55E00',
+  FORCED_OPEN: '#D55E00',
+};
+
+/** The state a group of breakers on one arrow shows: the most open one. */
+const SEVERITY = ['CLOSED', 'METRICS_ONLY', 'DISABLED', 'HALF_OPEN', 'OPEN', 'FORCED_OPEN'];
+
+function breakerStateOn(figures: Figures, edge: TopologyEdge): string | null {
+  if (edge.fromKind !== 'station' || edge.kind !== 'call') return null;
+  let worst: string | null = null;
+  for (const b of figures.breakers) {
+    if (b.from !== edge.from || b.to !== edge.to || b.state === null) continue;
+    if (worst === null || SEVERITY.indexOf(b.state) > SEVERITY.indexOf(worst)) worst = b.state;
+  }
+  return worst;
+}
+
+interface EdgeElements {
+  path: Element | null;
+  label: Element | null;
+  rate: Element | null;
+}
+
+const found = new WeakMap<Element, EdgeElements>();
+
+function elementsOf(group: Element): EdgeElements {
+  let elements = found.get(group);
+  if (!elements) {
+    elements = {
+      path: group.querySelector('.topology-edge'),
+      label: group.querySelector('.topology-edge-kind'),
+      rate: group.querySelector('.topology-edge-rate'),
+    };
+    found.set(group, elements);
+  }
+  return elements;
+}
+
+/**
+ * Writes each arrow's measured rate over the recent window (as the sources' boxes show theirs)
+ * and, on a call a breaker guards, the breaker's state by colour and by name.
+ */
+export function showEdgeFigures(node: SVGSVGElement | null, figures: Figures): void {
+  const rates = new Map(figures.flows.map((f) => [`${f.from}>${f.to}`, f]));
+  const live = figures.now > 0 || figures.flows.length > 0;
+  d3.select(node)
+    .selectAll<SVGGElement, DrawnEdge>('g.topology-flow')
+    .each(function (drawn) {
+      const { path, label, rate } = elementsOf(this);
+      const row = rates.get(drawn.flow);
+      const text =
+        drawn.countedWith !== null
+          ? `counted with ${drawn.countedWith}`
+          : live
+            ? `${formatRate(row ? row.rate : 0)} req/s`
+            : '';
+      if (rate) setLiveText(rate, text);
+      const value = row ? row.rate : live ? 0 : null;
+      setLiveAttribute(this, 'data-rate', value === null ? null : String(value));
+      const state = breakerStateOn(figures, drawn.edge);
+      const colour = state === null ? null : (BREAKER_COLOURS[state] ?? null);
+      if (label && drawn.edge.fromKind === 'station') {
+        const kind = edgeKindLabel(drawn.edge);
+        setLiveText(label, state === null ? kind : `${kind} · ${state}`);
+      }
+      setLiveAttribute(this, 'data-breaker', state);
+      if (path) setLiveAttribute(path, 'style', colour === null ? null : `stroke: ${colour}`);
+    });
+}
