@@ -9,10 +9,11 @@ import type { Figures } from '../store/liveFigures';
 import type { AppState } from '../store/store';
 import { appStore, useAppStore } from '../store/store';
 import type { NodeRef } from './nodeSettings';
-import { layoutTopology, type TopologyEdge, type TopologyNode } from './topologyLayout';
+import { layoutTopology, type TopologyNode } from './topologyLayout';
+import { edgeKindLabel, planEdges, showEdgeFigures, type DrawnEdge } from './edgeFigures';
 
 const BOX_W = 150;
-const BOX_H = 78;
+const BOX_H = 94;
 const GAP_X = 76;
 const GAP_Y = 16;
 const PAD = 8;
@@ -81,10 +82,10 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
 
     const nodeByKey = new Map(topo.nodes.map((n) => [keyOf(n.kind, n.id), n]));
     const edges = svg.append('g').attr('class', 'topology-edges');
-    for (const edge of topo.edges) {
-      const from = nodeByKey.get(keyOf(edge.fromKind, edge.from));
-      const to = nodeByKey.get(keyOf('station', edge.to));
-      if (from && to) drawEdge(edges, edge, from, to);
+    for (const drawn of planEdges(topo.edges)) {
+      const from = nodeByKey.get(keyOf(drawn.edge.fromKind, drawn.edge.from));
+      const to = nodeByKey.get(keyOf('station', drawn.edge.to));
+      if (from && to) drawEdge(edges, drawn, from, to);
     }
 
     const boxes = svg
@@ -141,6 +142,12 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
       .attr('x', BOX_W / 2)
       .attr('y', (n) => (n.kind === 'station' ? 70 : 52))
       .attr('text-anchor', 'middle');
+    stations
+      .append('text')
+      .attr('class', 'topology-figure topology-lag')
+      .attr('x', BOX_W / 2)
+      .attr('y', 86)
+      .attr('text-anchor', 'middle');
     showFigures(svgRef.current, appStore.getState().figures);
   }, [scenario]);
 
@@ -167,10 +174,13 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
         data-testid="topology"
       />
       <figcaption className="topology-note">
-        Bar: recent utilisation (as in the table); a replica also shows its replication lag now.
-        Solid arrows: routes, with their probability; dashed: calls an endpoint makes to its
-        dependencies, named by the step. Click a box (or focus it and press Enter) for its details
-        and settings.{' '}
+        Bar: recent utilisation (as in the table); under it the threads busy of the pool and the
+        queue, and a replica&apos;s replication lag or a topic consumer&apos;s lag (its group&apos;s
+        messages not yet consumed) now. Solid arrows: routes, with their probability; dashed: calls
+        an endpoint makes to its dependencies, named by the step. On each arrow, the requests sent
+        along it per second over the recent window, as counted by the simulator; a call guarded by a
+        circuit breaker names its state (CLOSED, HALF_OPEN, OPEN) and takes its colour. Click a box
+        (or focus it and press Enter) for its details and settings.{' '}
         <ChartDownloads
           id="topology"
           title={`Topology: ${title}`}
@@ -184,13 +194,15 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
 }
 
 function drawEdge(
-  parent: d3.Selection<SVGGElement, unknown, null, undefined>,
-  edge: TopologyEdge,
+  edges: d3.Selection<SVGGElement, unknown, null, undefined>,
+  drawn: DrawnEdge,
   from: TopologyNode,
   to: TopologyNode,
 ): void {
+  const edge = drawn.edge;
   const path = d3.path();
   let label: [number, number];
+  let rate: [number, number];
   let anchor: 'middle' | 'end' = 'middle';
   if (edge.back) {
     // Loops go over the top so they do not cross the forward arrows.
@@ -200,6 +212,7 @@ function drawEdge(
     path.moveTo(x0, y(from));
     path.bezierCurveTo(x0, top, x1, top, x1, y(to));
     label = [(x0 + x1) / 2, top + 4];
+    rate = [label[0], top - 8];
   } else {
     const x0 = x(from) + BOX_W;
     const y0 = y(from) + BOX_H / 2;
@@ -209,22 +222,36 @@ function drawEdge(
     path.bezierCurveTo((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, x1, y1);
     // Next to the arrowhead: fanned-out edges end at different heights, so labels never collide.
     label = [x1 - 6, y1 - 5];
+    // The rate halfway: arrows fanning out of one box or into one box part there.
+    rate = [(x0 + x1) / 2, (y0 + y1) / 2 - 4];
     anchor = 'end';
   }
+  const parent = edges
+    .append('g')
+    .datum(drawn)
+    .attr('class', 'topology-flow')
+    .attr('data-testid', `topology-edge-${edge.fromKind}-${edge.from}-${edge.kind}-${edge.to}`)
+    .attr('data-flow', drawn.flow);
   parent
     .append('path')
     .attr('d', path.toString())
     .attr('class', `topology-edge topology-edge-${edge.kind}`)
     .attr('marker-end', 'url(#topology-arrow)');
-  const text = edge.p !== null ? formatPercent(edge.p).replace('.0%', '%') : edge.kind;
+  // The measured rate along the arrow, written live (showEdgeFigures).
+  parent
+    .append('text')
+    .attr('class', 'topology-edge-label topology-edge-rate')
+    .attr('x', rate[0])
+    .attr('y', rate[1])
+    .attr('text-anchor', 'middle');
   if (edge.kind === 'source') return;
   parent
     .append('text')
-    .attr('class', 'topology-edge-label')
+    .attr('class', 'topology-edge-label topology-edge-kind')
     .attr('x', label[0])
     .attr('y', label[1])
     .attr('text-anchor', anchor)
-    .text(text);
+    .text(edgeKindLabel(edge));
 }
 
 /** The elements of a box that show live numbers, found once per box. */
@@ -232,6 +259,7 @@ interface BoxFigures {
   fill: Element | null;
   utilisation: Element | null;
   queue: Element | null;
+  lag: Element | null;
 }
 
 const boxFigures = new WeakMap<Element, BoxFigures>();
@@ -243,6 +271,7 @@ function figuresOf(box: Element): BoxFigures {
       fill: box.querySelector('.topology-fill'),
       utilisation: box.querySelector('.topology-utilisation'),
       queue: box.querySelector('.topology-queue'),
+      lag: box.querySelector('.topology-lag'),
     };
     boxFigures.set(box, found);
   }
@@ -254,7 +283,10 @@ function figuresOf(box: Element): BoxFigures {
  * written (lesson 11 has 90 boxes, and a paced run a snapshot every frame).
  */
 function showFigures(node: SVGSVGElement | null, figures: Figures): void {
+  showEdgeFigures(node, figures);
   const svg = d3.select(node);
+  const topicsOf = consumerTopics(appStore.getState().run.scenario);
+  const topicLag = new Map(figures.topics.map((t) => [t.id, t.lag]));
   const rows = new Map(figures.stations.map((r) => [r.id, r]));
   const sources = new Map(figures.sources.map((r) => [r.id, r]));
   svg.selectAll<SVGGElement, TopologyNode>('g.topology-station').each(function (n) {
@@ -269,10 +301,21 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
     if (box.utilisation) {
       setLiveText(box.utilisation, row ? `${formatPercent(u)} ${band.label}` : '');
     }
-    // A replica also shows how far behind the master it is now (Seconds_Behind_Source).
+    // The thread pool: servers busy of those there are, and the requests waiting for one.
+    const pool = row
+      ? `busy ${formatCount(row.busy)} of ${formatCount(row.servers)} · queue ${formatCount(row.queue)}`
+      : '';
+    if (box.queue) setLiveText(box.queue, pool);
+    // A replica shows how far behind the master it is now (Seconds_Behind_Source); a topic's
+    // consumer, the messages its group has still to consume.
     const lag = row?.replica ? formatDuration(row.replica.now) : null;
-    const queue = row ? `queue ${formatCount(row.queue)}` : '';
-    if (box.queue) setLiveText(box.queue, lag === null ? queue : `${queue} · lag ${lag}`);
+    const backlog = consumerLag(topicsOf.get(n.id), topicLag);
+    const lags = [
+      ...(lag === null ? [] : [`replication lag ${lag}`]),
+      ...(backlog === null ? [] : [`consumer lag ${formatCount(backlog)}`]),
+    ];
+    if (box.lag) setLiveText(box.lag, row ? lags.join(' · ') : '');
+    setLiveAttribute(this, 'data-consumer-lag', backlog === null ? null : String(backlog));
     const replicaLag = row?.replica?.now;
     setLiveAttribute(
       this,
@@ -283,8 +326,10 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
       this,
       'aria-label',
       row
-        ? `station ${n.id}: utilisation ${formatPercent(u)}, queue ${row.queue}` +
-            (lag === null ? '' : `, replication lag ${lag}`)
+        ? `station ${n.id}: utilisation ${formatPercent(u)}, busy ${row.busy} of ` +
+            `${row.servers}, queue ${row.queue}` +
+            (lag === null ? '' : `, replication lag ${lag}`) +
+            (backlog === null ? '' : `, consumer lag ${backlog}`)
         : `station ${n.id}`,
     );
   });
@@ -293,4 +338,30 @@ function showFigures(node: SVGSVGElement | null, figures: Figures): void {
     const queue = figuresOf(this).queue;
     if (queue) setLiveText(queue, row ? `${formatRate(row.offeredRate)} req/s` : '');
   });
+}
+
+const topicsByScenario = new WeakMap<object, Map<string, string[]>>();
+
+/** The topics each station consumes, by station id (found once per scenario). */
+function consumerTopics(scenario: AppState['run']['scenario']): Map<string, string[]> {
+  if (!scenario) return new Map();
+  let found = topicsByScenario.get(scenario);
+  if (!found) {
+    found = new Map();
+    for (const topic of scenario.topics) {
+      for (const consumer of topic.consumers) {
+        found.set(consumer, [...(found.get(consumer) ?? []), topic.id]);
+      }
+    }
+    topicsByScenario.set(scenario, found);
+  }
+  return found;
+}
+
+/** The lag of the topics a station consumes, summed; null when it consumes none. */
+function consumerLag(topics: string[] | undefined, lags: Map<string, number>): number | null {
+  if (!topics) return null;
+  let sum = 0;
+  for (const id of topics) sum += lags.get(id) ?? 0;
+  return lags.size > 0 ? sum : null;
 }

@@ -109,7 +109,8 @@ test('the topology downloads as SVG and PNG, arrows and live numbers included', 
   }, svg.text);
   expect(parsed.error).toBe(false);
   expect(parsed.texts).toEqual(expect.arrayContaining(['api', 'payment', 'menu-users']));
-  expect(parsed.texts.some((t) => /^queue \d+$/.test(t))).toBe(true);
+  expect(parsed.texts.some((t) => /^busy \d+ of \d+ · queue \d+$/.test(t))).toBe(true);
+  expect(parsed.texts.some((t) => /^[\d,.]+ req\/s$/.test(t))).toBe(true);
   expect(parsed.arrows).toBeGreaterThanOrEqual(3);
   expect(parsed.marker).toBe(true);
 

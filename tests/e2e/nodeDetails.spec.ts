@@ -68,13 +68,12 @@ test('a replica shows its own replication lag, in its box and in its details', a
   for (let i = 0; i < 2; i++) await peaklab.stepSecond.click();
   await expect(peaklab.clock).toHaveAttribute('data-seconds', '2');
 
-  // The box: its lag now, after the queue; the master, which replicates nothing, has none.
+  // The box: its lag now, under its pool; the master, which replicates nothing, has none.
   const replica = params.node('station', 'replica-2');
-  await expect(replica.locator('.topology-queue')).toHaveText(/^queue \d+ · lag [\d.]+ (µs|ms)$/);
+  await expect(replica.locator('.topology-queue')).toHaveText(/^busy \d+ of \d+ · queue \d+$/);
+  await expect(replica.locator('.topology-lag')).toHaveText(/^replication lag [\d.]+ (µs|ms)$/);
   await expect(replica).toHaveAttribute('aria-label', /replication lag/);
-  await expect(params.node('station', 'master').locator('.topology-queue')).not.toContainText(
-    'lag',
-  );
+  await expect(params.node('station', 'master').locator('.topology-lag')).toHaveText('');
 
   await replica.click();
   const details = params.details;
