@@ -126,8 +126,8 @@ export function takeSnapshot(
     const failures = s.failedTimeout + s.failedRejected + s.failedUnavailable + s.failedError;
     sources.set([s.offered, s.attempts, s.successes, failures, s.latencySum], i * pf);
   });
-  // Plain reads: `state` applies no due timer, so a breaker whose wait has elapsed still reads
-  // OPEN until its next call moves it to HALF_OPEN, as the breaker itself would report it.
+  // Plain reads: `state` applies no due timer (an automatic transition is applied by the call
+  // the simulator schedules for it), so looking at a breaker cannot change the run.
   const breakers = Float64Array.from(sim.breakers, (b) => BREAKER_STATES.indexOf(b.breaker.state));
   const topics = Float64Array.from(sim.topics, (t) => t.lag);
   const rec = sim.series;
