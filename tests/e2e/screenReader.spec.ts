@@ -42,7 +42,9 @@ test('what a screen reader finds: named controls, one polite run status, describ
 
   // Each box of the topology is a button named by what it shows.
   await expect(
-    page.getByRole('button', { name: /^station server: utilisation \d+\.\d%, queue \d+$/ }),
+    page.getByRole('button', {
+      name: /^station server: utilisation \d+\.\d%, busy \d+ of \d+, queue \d+$/,
+    }),
   ).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'source arrivals' })).toHaveCount(1);
 
