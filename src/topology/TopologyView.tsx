@@ -204,6 +204,7 @@ function drawEdge(
   let label: [number, number];
   let rate: [number, number];
   let anchor: 'middle' | 'end' = 'middle';
+  let rateAnchor: 'start' | 'middle' | 'end' = 'middle';
   if (edge.back) {
     // Loops go over the top so they do not cross the forward arrows.
     const x0 = x(from) + BOX_W / 2 - 10;
@@ -222,9 +223,11 @@ function drawEdge(
     path.bezierCurveTo((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, x1, y1);
     // Next to the arrowhead: fanned-out edges end at different heights, so labels never collide.
     label = [x1 - 6, y1 - 5];
-    // The rate halfway: arrows fanning out of one box or into one box part there.
-    rate = [(x0 + x1) / 2, (y0 + y1) / 2 - 4];
     anchor = 'end';
+    // The rate under the arrowhead; a source's at its start, as sources' arrows often meet at
+    // one entry station while the sources sit one per row.
+    rate = edge.fromKind === 'source' ? [x0 + 6, y0 - 5] : [x1 - 6, y1 + 13];
+    rateAnchor = edge.fromKind === 'source' ? 'start' : 'end';
   }
   const parent = edges
     .append('g')
@@ -243,7 +246,7 @@ function drawEdge(
     .attr('class', 'topology-edge-label topology-edge-rate')
     .attr('x', rate[0])
     .attr('y', rate[1])
-    .attr('text-anchor', 'middle');
+    .attr('text-anchor', rateAnchor);
   if (edge.kind === 'source') return;
   parent
     .append('text')
