@@ -14,6 +14,7 @@ import {
 } from './canvasLayout';
 import { KIND_LABEL, type ComponentKind, type ComponentRef, type DesignDoc } from './designDoc';
 import { designGraph, nodeKey, type DesignGraph, type DesignNode } from './designGraph';
+import { appendArrowMarker } from '../components/arrowMarker';
 
 /** Each kind its own colour-blind-safe colour; the kind is also written in the box. */
 const KIND_COLOUR: Record<ComponentKind, string> = {
@@ -101,19 +102,7 @@ export function DesignCanvas({ doc, selected, positions, onSelect, onMove }: Des
 
   useEffect(() => {
     const svg = d3.select(svgRef.current!);
-    svg
-      .append('defs')
-      .append('marker')
-      .attr('id', 'builder-arrow')
-      .attr('viewBox', '0 0 10 10')
-      .attr('refX', 10)
-      .attr('refY', 5)
-      .attr('markerWidth', 7)
-      .attr('markerHeight', 7)
-      .attr('orient', 'auto-start-reverse')
-      .append('path')
-      .attr('d', 'M0,0L10,5L0,10z')
-      .attr('class', 'builder-arrowhead');
+    appendArrowMarker(svg, 'builder-arrow', 'builder-arrowhead');
     svg.append('g').attr('class', 'builder-edges');
     svg.append('g').attr('class', 'builder-nodes');
     return () => {
