@@ -4,16 +4,17 @@ import { formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
 import type { TopologyEdge } from './topologyLayout';
 
-/** An arrow as drawn, with the counted edge whose rate it shows. */
+/** An arrow as drawn: one per counted edge, standing for every step that sends along it. */
 export interface DrawnEdge {
+  /** The first of the layout's edges the arrow draws: its ends, direction and source. */
   edge: TopologyEdge;
+  /**
+   * What sends along the arrow: a route's probability or the steps' kinds. The worker counts per
+   * origin and station, not per step, so a dbRead and a dbWrite to one replica are one arrow.
+   */
+  kinds: string[];
   /** "<origin>><station>": the row of the worker's counts (a source, station, topic or flow). */
   flow: string;
-  /**
-   * The worker counts per origin and station, not per step: when two arrows share one count (a
-   * dbRead and a dbWrite to the same replica), the first shows the rate and the others name it.
-   */
-  countedWith: string | null;
 }
 
 /** Where the worker counts the requests of an arrow (Simulation.flowOrigins). */
@@ -27,19 +28,31 @@ export function flowOriginOf(edge: TopologyEdge): string {
   return `station:${edge.from}`;
 }
 
+/**
+ * One arrow per counted edge (origin and station, and the box it is drawn from), in the order
+ * of the layout's first edge of each.
+ */
 export function planEdges(edges: readonly TopologyEdge[]): DrawnEdge[] {
-  const firstKind = new Map<string, string>();
-  return edges.map((edge) => {
+  const byKey = new Map<string, DrawnEdge>();
+  for (const edge of edges) {
     const flow = `${flowOriginOf(edge)}>${edge.to}`;
-    const first = firstKind.get(flow);
-    if (first === undefined) firstKind.set(flow, edge.kind);
-    return { edge, flow, countedWith: first ?? null };
-  });
+    const key = `${edge.fromKind}:${edge.from}|${edge.back}|${flow}`;
+    const kind = edgeKindLabel(edge);
+    const drawn = byKey.get(key);
+    if (!drawn) byKey.set(key, { edge, kinds: [kind], flow });
+    else if (!drawn.kinds.includes(kind)) drawn.kinds.push(kind);
+  }
+  return [...byKey.values()];
 }
 
-/** The arrow's static label: a route's probability, or the step kind that makes the call. */
+/** An edge's part of its arrow's label: a route's probability, or the step that makes the call. */
 export function edgeKindLabel(edge: TopologyEdge): string {
   return edge.p !== null ? formatPercent(edge.p).replace('.0%', '%') : edge.kind;
+}
+
+/** The arrow's static label: what sends along it. */
+export function arrowLabel(drawn: DrawnEdge): string {
+  return drawn.kinds.join('+');
 }
 
 /** Breaker states by colour (Okabe & Ito), always with the state's name next to it. */
@@ -53,8 +66,9 @@ const BREAKER_COLOURS: Readonly<Record<string, string>> = {
 /** The state a group of breakers on one arrow shows: the most open one. */
 const SEVERITY = ['CLOSED', 'METRICS_ONLY', 'DISABLED', 'HALF_OPEN', 'OPEN', 'FORCED_OPEN'];
 
-function breakerStateOn(figures: Figures, edge: TopologyEdge): string | null {
-  if (edge.fromKind !== 'station' || edge.kind !== 'call') return null;
+function breakerStateOn(figures: Figures, drawn: DrawnEdge): string | null {
+  const edge = drawn.edge;
+  if (edge.fromKind !== 'station' || !drawn.kinds.includes('call')) return null;
   let worst: string | null = null;
   for (const b of figures.breakers) {
     if (b.from !== edge.from || b.to !== edge.to || b.state === null) continue;
@@ -96,20 +110,15 @@ export function showEdgeFigures(node: SVGSVGElement | null, figures: Figures): v
     .each(function (drawn) {
       const { path, label, rate } = elementsOf(this);
       const row = rates.get(drawn.flow);
-      const text =
-        drawn.countedWith !== null
-          ? `counted with ${drawn.countedWith}`
-          : live
-            ? `${formatRate(row ? row.rate : 0)} req/s`
-            : '';
-      if (rate) setLiveText(rate, text);
+      // Per second, the unit short so that the label fits the gap between two columns.
+      if (rate) setLiveText(rate, live ? `${formatRate(row ? row.rate : 0)}/s` : '');
       const value = row ? row.rate : live ? 0 : null;
       setLiveAttribute(this, 'data-rate', value === null ? null : String(value));
-      const state = breakerStateOn(figures, drawn.edge);
+      const state = breakerStateOn(figures, drawn);
       const colour = state === null ? null : (BREAKER_COLOURS[state] ?? null);
-      if (label && drawn.edge.fromKind === 'station') {
-        const kind = edgeKindLabel(drawn.edge);
-        setLiveText(label, state === null ? kind : `${kind} · ${state}`);
+      if (label) {
+        const kinds = arrowLabel(drawn);
+        setLiveText(label, state === null ? kinds : `${kinds} · ${state}`);
       }
       setLiveAttribute(this, 'data-breaker', state);
       if (path) setLiveAttribute(path, 'style', colour === null ? null : `stroke: ${colour}`);

@@ -14,15 +14,37 @@ test('an arrow shows the requests sent along it: a source’s arrow, the rate it
   const box = page.getByTestId('topology-source-pages').locator('.topology-queue');
   const arrow = page.getByTestId('topology-edge-source-pages-source-api');
   await expect(box).toHaveText(/^[\d,.]+ req\/s$/);
-  await expect(arrow.locator('.topology-edge-rate')).toHaveText((await box.textContent())!);
+  const offered = (await box.textContent())!.replace(' req/s', '');
+  await expect(arrow.locator('.topology-edge-rate')).toHaveText(`${offered}/s`);
   expect(Number(await arrow.getAttribute('data-rate'))).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
 
-  // The call the breaker guards names the breaker's state and takes its colour.
+test('circuit-breaker: the guarded call shows its breaker’s state by name and colour, as the report has it', async ({
+  peaklab,
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await peaklab.openLesson('circuit-breaker', { seed: 1 });
   const call = page.getByTestId('topology-edge-station-api-call-recommendations');
-  await expect(call).toHaveAttribute('data-breaker', /^(CLOSED|HALF_OPEN|OPEN)$/);
-  const state = (await call.getAttribute('data-breaker'))!;
-  await expect(call.locator('.topology-edge-kind')).toHaveText(`call · ${state}`);
-  await expect(call.locator('.topology-edge-rate')).toHaveText(/^[\d,.]+ req\/s$/);
+  const colours: Record<string, string> = {
+    CLOSED: '#009E73',
+    HALF_OPEN: '#E69F00',
+    OPEN: '#D55E00',
+  };
+  // Before the fault, while open, and in a half-open probe (the breaker waits 5 s open: the
+  // lesson's CLI report logs it opening at 31.0 s and half-opening at 36.0 s with seed 1).
+  const seen: string[] = [];
+  for (const at of [20, 33, 36.5]) {
+    await peaklab.runTo(at);
+    const state = (await peaklab.report()).breakers['api.page[1]']!.state;
+    seen.push(state);
+    await expect(call).toHaveAttribute('data-breaker', state);
+    await expect(call.locator('.topology-edge-kind')).toHaveText(`call · ${state}`);
+    await expect(call.locator('path')).toHaveAttribute('style', `stroke: ${colours[state]}`);
+    await expect(call.locator('.topology-edge-rate')).toHaveText(/^[\d,.]+\/s$/);
+  }
+  expect(seen).toEqual(['CLOSED', 'OPEN', 'HALF_OPEN']);
   expect(errors).toEqual([]);
 });
 
@@ -41,7 +63,7 @@ test('queue-smoothing: a consumer’s box shows its topic’s lag now, as the re
   await expect(consumer.locator('.topology-lag')).toContainText('consumer lag');
   // The consumers get their messages from the topic: the arrows carry the topic's deliveries.
   const arrow = page.locator('[data-flow="topic:order-events>fulfilment-1"]').first();
-  await expect(arrow.locator('.topology-edge-rate')).toHaveText(/^[\d,.]+ req\/s$/);
+  await expect(arrow.locator('.topology-edge-rate')).toHaveText(/^[\d,.]+\/s$/);
   expect(Number(await arrow.getAttribute('data-rate'))).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
