@@ -114,7 +114,7 @@ export function LiveTable<Row extends { id: string }>({
     return () => rows.forEach((row) => onScreen.unobserve(row));
   }, [onScreen, ids, columns]);
   // At "max", the rows in two halves over the two frames after the topology's (useLiveWrite).
-  useLiveWrite(select, write, [ids, columns], { framesLater: 2, parts: 2 });
+  useLiveWrite(select, write, [ids, columns], { framesLater: 3, parts: 2 });
   return (
     <table className="live-table" data-testid={testId}>
       <caption>{caption}</caption>
