@@ -49,7 +49,7 @@ export function TopologyView({ selected = null, onSelect }: TopologyViewProps) {
   }, [scenario]);
 
   // At "max", when on screen: the boxes the frame after the snapshot's own, the arrows the
-  // frame after that (each alone costs about what both together may not, bench:ui with
+  // frame after that, two light frames rather than one heavy one (bench:ui with
   // UI_BENCH_VIEW=topology); the tables follow (useLiveWrite).
   useLiveWrite(
     selectFigures,
