@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { utilisationBand } from '../charts/palette';
+import { elementFinder } from '../components/elementFinder';
 import { setLiveAttribute, setLiveText } from '../components/liveDom';
 import { formatCount, formatDuration, formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
@@ -7,29 +8,13 @@ import type { AppState } from '../store/store';
 import { BAR_W } from './topologyGeometry';
 import type { TopologyNode } from './topologyLayout';
 
-/** The elements of a box that show live numbers, found once per box. */
-interface BoxElements {
-  fill: Element | null;
-  utilisation: Element | null;
-  queue: Element | null;
-  lag: Element | null;
-}
-
-const found = new WeakMap<Element, BoxElements>();
-
-function elementsOf(box: Element): BoxElements {
-  let elements = found.get(box);
-  if (!elements) {
-    elements = {
-      fill: box.querySelector('.topology-fill'),
-      utilisation: box.querySelector('.topology-utilisation'),
-      queue: box.querySelector('.topology-queue'),
-      lag: box.querySelector('.topology-lag'),
-    };
-    found.set(box, elements);
-  }
-  return elements;
-}
+/** The elements of a box that show live numbers. */
+const elementsOf = elementFinder({
+  fill: '.topology-fill',
+  utilisation: '.topology-utilisation',
+  queue: '.topology-queue',
+  lag: '.topology-lag',
+});
 
 type Scenario = AppState['run']['scenario'];
 

@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { elementFinder } from '../components/elementFinder';
 import { setLiveAttribute, setLiveText } from '../components/liveDom';
 import { formatPercent, formatRate } from '../store/format';
 import type { Figures } from '../store/liveFigures';
@@ -77,26 +78,12 @@ function breakerStateOn(figures: Figures, drawn: DrawnEdge): string | null {
   return worst;
 }
 
-interface EdgeElements {
-  path: Element | null;
-  label: Element | null;
-  rate: Element | null;
-}
-
-const found = new WeakMap<Element, EdgeElements>();
-
-function elementsOf(group: Element): EdgeElements {
-  let elements = found.get(group);
-  if (!elements) {
-    elements = {
-      path: group.querySelector('.topology-edge'),
-      label: group.querySelector('.topology-edge-kind'),
-      rate: group.querySelector('.topology-edge-rate'),
-    };
-    found.set(group, elements);
-  }
-  return elements;
-}
+/** The parts of an arrow its live figures go into. */
+const elementsOf = elementFinder({
+  path: '.topology-edge',
+  label: '.topology-edge-kind',
+  rate: '.topology-edge-rate',
+});
 
 /**
  * Writes each arrow's measured rate over the recent window (as the sources' boxes show theirs)
